@@ -1,0 +1,1 @@
+"""One module per `bulletin` verb; the CLI only parses options and calls them."""

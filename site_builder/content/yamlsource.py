@@ -1,0 +1,234 @@
+"""Read YAML written by editors, keeping the line of every key and item.
+
+Editors type YAML on Chinese keyboards. Before PyYAML sees a file we look for
+the typical slips (a full-width colon after a key, full-width spaces or tabs
+used as indentation, a GBK-encoded file) and explain each in plain Chinese,
+because PyYAML's own messages would only confuse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+
+class Mapping(dict):
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class Sequence(list):
+    """A YAML sequence that remembers the line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        if 0 <= index < len(self.item_lines):
+            return self.item_lines[index]
+        return self.line
+
+
+@dataclass
+class Text:
+    """A decoded text file: BOM removed, line ends normalised."""
+
+    path: Path
+    text: str
+
+
+_KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
+_FULLWIDTH_COLON_KEY = re.compile(rf"^\s*(?:-\s+)?({_KEY})\s*：")
+_MISSING_SPACE = re.compile(rf"^\s*(?:-\s+)?({_KEY}):(?![\s/]|$)")
+_FULLWIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
+_TAB_INDENT = re.compile(r"^ *\t")
+_FULLWIDTH_DASH = re.compile(r"^\s*[－—–]\s")
+
+
+def read_text(path: Path, problems: Problems) -> Text | None:
+    """Decode a file as UTF-8, explaining GBK and other encodings."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.error(path, None, None, f"无法读取这个文件（{exc.strerror}）。",
+                       "检查文件是否存在、是否有读取权限。")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        if _looks_like_gbk(raw):
+            problems.error(
+                path, line, None,
+                "文件是 GBK（或 GB2312）编码保存的，本系统只认 UTF-8 编码。",
+                "用编辑器“另存为”，编码选择 UTF-8（WPS、记事本、VS Code 都有这个选项），再保存。",
+            )
+        else:
+            problems.error(path, line, None, "文件里有无法识别的字节，不是 UTF-8 文本。",
+                           "确认这是一个文本文件，并以 UTF-8 编码重新保存。")
+        return None
+    if "\x00" in text:
+        problems.error(path, text[: text.index("\x00")].count("\n") + 1, None,
+                       "文件里有空字符（\\0），像是二进制文件。", "确认这是 Markdown 或 YAML 文本文件。")
+        return None
+    return Text(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _looks_like_gbk(raw: bytes) -> bool:
+    try:
+        decoded = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return re.search(r"[\u4e00-\u9fff]", decoded) is not None
+
+
+def keyboard_slips(text: str, path: Path, problems: Problems, first_line: int = 1) -> bool:
+    """Report the slips of a Chinese keyboard; True when any was found."""
+    found = False
+    for offset, line in enumerate(text.split("\n")):
+        lineno = first_line + offset
+        if line.lstrip().startswith("#"):
+            continue
+        if match := _FULLWIDTH_COLON_KEY.match(line):
+            key = match.group(1)
+            problems.error(
+                path, lineno, key,
+                "字段名后面用了中文全角冒号“：”，系统认不出这个字段。",
+                f"把“：”改成英文半角冒号加一个空格，写成 `{key}: 内容`。值里面的全角冒号不受影响。",
+            )
+            found = True
+        elif _FULLWIDTH_INDENT.match(line):
+            problems.error(
+                path, lineno, None,
+                "这一行开头用了中文全角空格缩进，YAML 只认英文半角空格。",
+                "删掉行首的全角空格，改用半角空格（两个空格一级）。切换到英文输入法再打空格。",
+            )
+            found = True
+        elif _TAB_INDENT.match(line):
+            problems.error(
+                path, lineno, None,
+                "这一行开头用了 Tab 键缩进，YAML 不允许用 Tab 缩进。",
+                "把行首的 Tab 换成半角空格（两个空格一级）。",
+            )
+            found = True
+        elif _FULLWIDTH_DASH.match(line):
+            problems.error(
+                path, lineno, None,
+                "列表项开头用了中文破折号或全角减号，YAML 只认英文半角减号“-”。",
+                "把行首的符号改成半角“- ”（减号后加一个空格）。",
+            )
+            found = True
+        elif match := _MISSING_SPACE.match(line):
+            key = match.group(1)
+            problems.error(
+                path, lineno, key,
+                "字段名后的冒号后面缺少空格，系统会把整行当成一段文字。",
+                f"在冒号后面加一个半角空格，写成 `{key}: 内容`。",
+            )
+            found = True
+    return found
+
+
+def load_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -> Any:
+    """Parse YAML into Mapping/Sequence values with line numbers.
+
+    Returns None (after reporting) when the text cannot be parsed.
+    """
+    if keyboard_slips(text, path, problems, first_line):
+        return None
+    loader = _LineLoader(text)
+    loader.first_line = first_line
+    loader.duplicates = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        # An unclosed quote is noticed at the end of the file; point at its start.
+        opened = "quoted scalar" in (exc.context or "")
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        problems.error(path, line, None, *_explain(exc))
+        return None
+    except yaml.YAMLError as exc:
+        problems.error(path, first_line, None, f"YAML 格式有误：{exc}", "检查缩进、冒号和引号。")
+        return None
+    except (ValueError, TypeError, OverflowError) as exc:
+        problems.error(path, first_line, None, f"YAML 里有无法理解的值：{exc}",
+                       "检查日期和数字写法，例如日期写成 2022-08-18。")
+        return None
+    finally:
+        loader.dispose()
+    for key, line in loader.duplicates:
+        problems.error(path, line, str(key), "这个字段写了两次，后一次会覆盖前一次。",
+                       "删掉多余的一行，只保留一个。")
+    return data
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+    """Translate PyYAML's problem into words an editor understands."""
+    problem = exc.problem or ""
+    if "mapping values are not allowed" in problem:
+        return ("这一行出现了多余的“冒号加空格”，YAML 把它当成了新的字段。",
+                "如果值里本来就有英文冒号，请给整个值加上英文引号，例如 title: \"内容: 说明\"。")
+    if "could not find expected ':'" in problem:
+        return ("找不到字段名后的冒号。", "每个字段都要写成 `字段名: 值`，检查这一行或上一行。")
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return ("缩进没有对齐，或者上一行的列表、字段没有写完整。",
+                "同一级的字段左边要对齐，子项比上一级多缩进两个半角空格。")
+    if "found character" in problem and "\\t" in problem:
+        return ("这里用了 Tab 字符，YAML 不允许。", "把 Tab 换成半角空格。")
+    if "while scanning a quoted scalar" in (exc.context or "") or "unexpected end of stream" in problem:
+        return ("引号没有配对，缺少结尾的引号。", "检查这一行的引号，开头和结尾都要有，并且都是英文引号。")
+    if "found undefined alias" in problem or "anchor" in problem:
+        return ("值以 * 或 & 开头，YAML 把它当成了特殊符号。", "给这个值加上英文引号。")
+    if "found unexpected end of stream" in problem:
+        return ("文件提前结束了，可能缺少引号或括号的后半个。", "检查最后几行的引号和括号是否成对。")
+    return (f"YAML 格式有误（{problem or exc}）。", "检查这一行附近的缩进、冒号和引号。")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings and sequences carry line numbers."""
+
+    first_line = 1
+    duplicates: list
+
+    def _line(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
+    data = Mapping()
+    data.line = loader._line(node)
+    data.key_lines = {}
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            key = str(key)
+        if key in data:
+            loader.duplicates.append((key, loader._line(key_node)))
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = loader._line(key_node)
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode):
+    data = Sequence()
+    data.line = loader._line(node)
+    data.item_lines = [loader._line(child) for child in node.value]
+    yield data
+    data.extend(loader.construct_object(child, deep=True) for child in node.value)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)

@@ -1,0 +1,1 @@
+"""Python-Markdown extensions of the bulletin (no MkDocs imports)."""

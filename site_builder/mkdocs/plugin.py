@@ -1,0 +1,138 @@
+"""The thin MkDocs adapter: feeds the core's bulletin to MkDocs.
+
+It only wires events: loading and checking live in site_builder.content,
+markup lives in the theme's templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..content import Bulletin, load_bulletin, resolve_today
+from ..content.images import IMAGE_SUFFIXES
+from . import filters
+from .config import BulletinConfig
+from .pages import VirtualPage, default_nav, virtual_pages
+
+log = get_plugin_logger(__name__)
+
+SECTIONS_EXTENSION = "site_builder.markdown.sections"
+
+
+def theme_dir() -> Path:
+    """The bulletin theme: inside the installed package, or the checkout's themes/."""
+    here = Path(__file__).resolve().parents[1]
+    packaged = here / "themes" / "bulletin"
+    return packaged if packaged.is_dir() else here.parent / "themes" / "bulletin"
+
+
+class BulletinPlugin(BasePlugin[BulletinConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.bulletin: Bulletin | None = None
+        self.preloaded: Bulletin | None = None  # set by the CLI, which checks first
+        self.virtual: dict[str, VirtualPage] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        preloaded, self.preloaded = self.preloaded, None
+        if preloaded is not None and preloaded.content_dir == Path(config.docs_dir):
+            self.bulletin = preloaded  # `bulletin build` has just checked it
+        else:
+            self.bulletin = load_bulletin(
+                Path(config.docs_dir), today=self._today(), preview=self.preview,
+                publication=self.config.publication,
+            )
+        self._report(self.bulletin)
+        self.virtual = {p.src_uri: p for p in virtual_pages(self.config.home_latest)}
+        if config.nav is None:
+            config.nav = default_nav(list(self.virtual.values()))
+        # After the site's own custom_dir, before Material.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme_dir()))
+        if SECTIONS_EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(SECTIONS_EXTENSION)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Keep the published articles and images; add the generated pages.
+
+        The registries and editions are the editors' data, never published;
+        unpublished or invalid articles must not reach the site either.
+        """
+        bulletin = self.bulletin
+        for file in list(files):
+            if file.src_dir != config.docs_dir:
+                continue  # the theme's own assets
+            if file.is_documentation_page():
+                if file.src_uri.removesuffix(".md") in bulletin.by_id:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+                else:
+                    files.remove(file)
+            elif Path(file.src_uri).suffix.lower() not in IMAGE_SUFFIXES:
+                files.remove(file)
+        for page in self.virtual.values():
+            files.append(File.generated(config, page.src_uri, content=""))
+        return files
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand MkDocs the body the core has parsed (its front matter is done)."""
+        article = self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md"))
+        return article.body if article else None
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if article := self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
+            page.meta.update(title=article.title, template=f"{article.type}.html",
+                             description=article.lead)
+        elif virtual := self.virtual.get(page.file.src_uri):
+            page.meta.update(title=virtual.title, template=virtual.template)
+        return markdown
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+        bulletin = self.bulletin
+        context["bulletin"] = bulletin
+        if article := bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
+            context["article"] = article
+            context["edition"] = bulletin.edition_of(article)
+            context["related"] = bulletin.related(article)
+        elif virtual := self.virtual.get(page.file.src_uri):
+            context.update(virtual.context(bulletin))
+        return context
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        filters.install(env)
+        return env
+
+    def _today(self) -> dt.date:
+        try:
+            return resolve_today(self.config.today)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+
+    @property
+    def preview(self) -> bool:
+        return self.config.drafts or os.environ.get("BULLETIN_DRAFTS") == "1"
+
+    def _report(self, bulletin: Bulletin) -> None:
+        """Warnings are logged; errors stop a build (a preview shows the rest)."""
+        for problem in bulletin.problems.warnings:
+            log.warning(problem.format())
+        if not bulletin.problems.errors:
+            return
+        if self.serving:
+            for problem in bulletin.problems.errors:
+                log.error(problem.format())
+            log.error("以上错误的文章暂不显示；改正并保存后，预览会自动刷新。")
+            return
+        raise PluginError("内容有错误，网站没有生成：\n" + bulletin.problems.format_text())

@@ -1,0 +1,1 @@
+"""Files that `bulletin init` and `bulletin new` start from."""
