@@ -22,7 +22,7 @@ from . import filters
 from .config import BulletinConfig
 from .pages import VirtualPage, default_nav, virtual_pages
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("社区报")
 
 SECTIONS_EXTENSION = "site_builder.markdown.sections"
 
