@@ -8,8 +8,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
 
-# Debian packages the project needs at run or test time.
-SYSTEM_PACKAGES :=
+# Debian packages the project needs: Chromium for browser tests, CJK fonts,
+# pango and harfbuzz for WeasyPrint, poppler for checking PDFs.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .PHONY: install system serve build check test clean
 

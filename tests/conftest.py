@@ -1,117 +1,18 @@
-"""Shared fixtures: small bulletins written into temporary folders."""
+"""Shared fixtures: small bulletins in temporary folders, the built sample."""
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
+import http.server
 import os
 import subprocess
 import sys
-import textwrap
+import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-TODAY = dt.date(2026, 11, 21)
-
-COMMUNITIES = """\
-- id: fangshan
-  name: 房山区
-  level: district
-  city: 北京市
-- id: changyang
-  name: 长阳镇
-  level: street
-  parent: fangshan
-- id: biboyuan
-  name: 碧波园社区
-  level: community
-  parent: changyang
-  aliases: [碧波园]
-- id: biboyuan-xiaoqu
-  name: 碧波园小区
-  level: compound
-  parent: biboyuan
-- id: taixi
-  name: 太西社区
-  level: community
-  parent: changyang
-"""
-
-CATEGORIES = """\
-- {id: parking, name: 停车}
-- {id: garbage, name: 垃圾分类}
-"""
-
-STORY = """\
----
-title: 巧设围栏便民出行
-date: 2022-07-15
-community: 碧波园社区
-reporters: [胡可]
----
-
-小区门口装上了围栏。
-"""
-
-MINHU = """\
----
-title: 小区门口不再乱停车
-community: biboyuan
-category: 停车
-received: 2022-06-01
-status: resolved
-resolved: 2022-06-20
----
-
-## 问题
-
-门口常有车辆临时停放。
-
-## 解决
-
-设置了围栏。
-"""
-
-CASE = """\
----
-title: 民情桌摆到楼门口
-date: 2022-08-01
-community: 太西社区
-practice: 流动民情桌
-metrics:
-  - {label: 收集意见, value: 130, unit: 条, approx: 余}
----
-
-做法介绍。
-"""
-
-MKDOCS_YML = """\
-site_name: 测试社区报
-docs_dir: content
-theme:
-  name: material
-  language: zh
-  font: false
-plugins:
-  - bulletin
-markdown_extensions:
-  - attr_list
-  - toc
-validation:
-  links:
-    absolute_links: relative_to_docs
-"""
-
-
-def write(root: Path, files: dict[str, str | bytes]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+from helpers import CASE, CATEGORIES, COMMUNITIES, MINHU, MKDOCS_YML, ROOT, STORY, TODAY, write
 
 
 @pytest.fixture
@@ -136,9 +37,31 @@ def site(tmp_path: Path):
     return Site()
 
 
-def run_bulletin(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The real `bulletin` command, as an editor runs it."""
-    full_env = {**os.environ, "BULLETIN_TODAY": TODAY.isoformat(), **(env or {})}
-    full_env.pop("BULLETIN_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "site_builder.cli", *args], cwd=cwd,
-                          env=full_env, capture_output=True, text=True, timeout=300)
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory) -> Path:
+    """The sample bulletin built once by plain `mkdocs build` (the plugin is
+    found through its entry point), shared by every test that reads the site."""
+    out = tmp_path_factory.mktemp("sample-site")
+    env = {**os.environ, "BULLETIN_TODAY": TODAY.isoformat()}
+    env.pop("BULLETIN_DRAFTS", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"),
+                             "-d", str(out)], capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_sample(built_sample: Path):
+    """The built sample served on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_sample))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

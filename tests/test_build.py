@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, TODAY, run_bulletin
+from helpers import ROOT, TODAY, run_bulletin
 from site_builder.content import load_bulletin
 
 DRAFT_MARKER = "草稿示例"
@@ -21,14 +19,8 @@ def sample():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """`mkdocs build`, plain: the plugin is found through its entry point."""
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"),
-                             "-d", str(out)], capture_output=True, text=True,
-                            env={"BULLETIN_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr
-    return out
+def built(built_sample: Path) -> Path:
+    return built_sample
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_bulletin
+from helpers import ROOT, run_bulletin
 
 MISTAKES = Path(__file__).parent / "fixtures" / "mistakes"
 ERROR_LINE = re.compile(r"^content/\S+:\d+: 错误")

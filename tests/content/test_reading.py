@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import STORY, TODAY
+from helpers import STORY, TODAY
 from site_builder.content import load_bulletin
 
 S = "stories/2022/biboyuan-weilan.md"

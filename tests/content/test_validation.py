@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CASE, MINHU, STORY, TODAY
+from helpers import CASE, MINHU, STORY, TODAY
 from site_builder.content import load_bulletin
 
 S = "stories/2022/biboyuan-weilan.md"
