@@ -12,7 +12,7 @@ ADDR ?= 127.0.0.1:8000
 # pango and harfbuzz for WeasyPrint, poppler for checking PDFs.
 SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
-.PHONY: install system serve build check test clean
+.PHONY: install system serve build check test bench clean
 
 install: system $(STAMP)
 
@@ -41,6 +41,11 @@ check: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# Build times and memory at archive scale against plain MkDocs and Hugo (bench/RESULTS.md).
+bench: install
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	cd bench && ../$(BIN)/python run.py
 
 clean:
 	rm -rf site .cache test-artifacts

