@@ -6,14 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import slugs
+from . import dates, slugs
 from .fields import (INVALID, Context, DateField, Field, IntField, ListField, MappingField,
                      MappingListField, parse_fields)
 from .problems import Problems
 from .yamlsource import Mapping, Sequence, load_yaml, read_text
-
-WEEKDAYS = "一二三四五六日"
-
 
 @dataclass
 class EditionPage:
@@ -44,7 +41,7 @@ class Edition:
 
     @property
     def weekday(self) -> str:
-        return "星期" + WEEKDAYS[self.date.weekday()]
+        return dates.weekday(self.date)
 
     @property
     def article_ids(self) -> list[str]:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-WEEKDAYS = "一二三四五六日"
+from ..content.dates import zh_date
 
 
-def zh_date(value: dt.date | None, weekday: bool = False) -> str:
-    """2022-08-18 → 2022年8月18日 (星期四)."""
-    if value is None:
-        return ""
-    text = f"{value.year}年{value.month}月{value.day}日"
-    return f"{text} 星期{WEEKDAYS[value.weekday()]}" if weekday else text
+def _zh_date(value: dt.date | None, weekday: bool = False) -> str:
+    return zh_date(value, with_weekday=weekday)
 
 
 def install(env) -> None:
-    env.filters["zh_date"] = zh_date
+    env.filters["zh_date"] = _zh_date
