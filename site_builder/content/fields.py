@@ -69,8 +69,10 @@ class Field:
         return text
 
     def missing(self, ctx: Context, name: str, line: int) -> Any:
-        return ctx.error(line, name, f"缺少必填字段 {name}（{self.label}）。",
-                         f"在 front matter 里加一行 `{name}: {self.example or '…'}`。")
+        key = name.rsplit(".", 1)[-1]  # nested fields: the key as it is typed
+        where = "在 front matter 里" if key == name else f"在 {name.rsplit('.', 1)[0]} 下面"
+        return ctx.error(line, name, f"缺少必填字段 {key}（{self.label}）。",
+                         f"{where}加一行 `{key}: {self.example or '…'}`。")
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class DateField(Field):
             return value
         hint = f"日期写成“年-月-日”，例如 `{name}: 2022-08-18`，月和日都写两位。"
         if isinstance(value, str):
+            if re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
+                return ctx.error(line, name, f"{self.label}“{value}”这一天不存在。", "检查月份和日子，例如 2 月没有 30 日。")
             if guess := _guess_date(value):
                 hint = f"写成 `{name}: {guess}`。"
             return ctx.error(line, name, f"{self.label}“{value}”不是系统认识的日期格式。", hint)
@@ -174,7 +178,7 @@ class PlacesField(Field):
     example: str = "碧波园社区"
 
     def parse(self, value: Any, ctx: Context, name: str, line: int) -> Any:
-        if isinstance(value, Sequence):
+        if isinstance(value, Sequence) and value:
             refs = [(item, value.line_of(i)) for i, item in enumerate(value)]
         elif isinstance(value, (str, int)) and str(value).strip():
             refs = [(value, line)]

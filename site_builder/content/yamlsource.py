@@ -162,9 +162,9 @@ def load_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) ->
     except yaml.YAMLError as exc:
         problems.error(path, first_line, None, f"YAML 格式有误：{exc}", "检查缩进、冒号和引号。")
         return None
-    except (ValueError, TypeError, OverflowError) as exc:
-        problems.error(path, first_line, None, f"YAML 里有无法理解的值：{exc}",
-                       "检查日期和数字写法，例如日期写成 2022-08-18。")
+    except (ValueError, TypeError, OverflowError):
+        problems.error(path, first_line, None, "有一个值无法理解，常见的是不存在的日期（例如 2 月 30 日）或过大的数字。",
+                       "检查日期和数字写法，日期写成 2022-08-18 这样真实存在的日子。")
         return None
     finally:
         loader.dispose()
@@ -187,6 +187,8 @@ def _explain(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
                 "同一级的字段左边要对齐，子项比上一级多缩进两个半角空格。")
     if "found character" in problem and "\\t" in problem:
         return ("这里用了 Tab 字符，YAML 不允许。", "把 Tab 换成半角空格。")
+    if "cannot start any token" in problem:
+        return ("值以 YAML 的特殊符号开头（例如 % @ ` 或 Tab）。", "给整个值加上英文引号，例如 title: \"@社区 的通知\"。")
     if "while scanning a quoted scalar" in (exc.context or "") or "unexpected end of stream" in problem:
         return ("引号没有配对，缺少结尾的引号。", "检查这一行的引号，开头和结尾都要有，并且都是英文引号。")
     if "found undefined alias" in problem or "anchor" in problem:
@@ -234,5 +236,14 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode):
     data.extend(loader.construct_object(child, deep=True) for child in node.value)
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
+    """An impossible date (2022-02-30) stays text, for the date field to explain."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
