@@ -72,6 +72,9 @@ CASES = [
     ("unclosed-quote", {S: STORY.replace("title: 巧设围栏便民出行", 'title: "巧设围栏便民出行')}, S, 2, None, "引号"),
     ("duplicate-key", {S: STORY.replace("reporters:", "title: 又一个标题\nreporters:")}, S, 5, "title", "写了两次"),
     ("misplaced-article", {"news/2022/a.md": STORY}, "news/2022/a.md", 1, None, "放错了文件夹"),
+    ("impossible-date", {S: STORY.replace("2022-07-15", "2022-02-30")}, S, 3, "date", "这一天不存在"),
+    ("empty-place-list", {S: STORY.replace("community: 碧波园社区", "community: []")}, S, 4, "community", "地名"),
+    ("yaml-special-character", {S: STORY.replace("title: 巧设", "title: %巧设")}, S, 2, None, "加上英文引号"),
     ("status-label-mistyped", {M: MINHU.replace("satisfaction", "x").replace("status: resolved", "status: 已办结")},
      M, 6, "status", "已解决"),
 ]
