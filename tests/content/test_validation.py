@@ -74,7 +74,7 @@ CASES = [
     ("misplaced-article", {"news/2022/a.md": STORY}, "news/2022/a.md", 1, None, "放错了文件夹"),
     ("impossible-date", {S: STORY.replace("2022-07-15", "2022-02-30")}, S, 3, "date", "这一天不存在"),
     ("empty-place-list", {S: STORY.replace("community: 碧波园社区", "community: []")}, S, 4, "community", "地名"),
-    ("yaml-special-character", {S: STORY.replace("title: 巧设", "title: %巧设")}, S, 2, None, "加上英文引号"),
+    ("yaml-special-character", {S: STORY.replace("title: 巧设", "title: %巧设")}, S, 2, None, "YAML 的特殊符号"),
     ("status-label-mistyped", {M: MINHU.replace("satisfaction", "x").replace("status: resolved", "status: 已办结")},
      M, 6, "status", "已解决"),
 ]
