@@ -24,6 +24,7 @@ def build(config_file: str | None, strict: bool) -> int:
     click.echo(f"正在生成网站：{len(bulletin.articles)} 篇文章……")
     started = time.perf_counter()
     site.plugin.preloaded = bulletin
+    site.plugin.preloaded_images = site.images
     try:
         site.config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(site.config)
