@@ -1,7 +1,9 @@
 """Run image jobs over all cores, with a progress bar on a terminal.
 
-Worker processes are started with "spawn": a forked copy of a process that
-runs threads (`bulletin serve` watches files in threads) can deadlock.
+Workers are forked when this process runs a single thread (cheap, and the
+main module is not imported again); otherwise they are spawned, because a
+forked copy of a threaded process (`bulletin serve` watches files in threads)
+can deadlock. If the pool breaks anyway, the remaining jobs run here.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
-from typing import Iterable, Iterator
 
 import click
 
@@ -27,19 +30,32 @@ def run_jobs(jobs: list[Job], workers: int | None = None) -> list[JobResult]:
         return []
     workers = min(len(jobs), workers or os.cpu_count() or 1)
     with _progress(len(jobs)) as bar:
-        if workers == 1:
-            return list(_ticking((run_job(job) for job in jobs), bar))
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(run_job, job) for job in jobs]
-            return list(_ticking((f.result() for f in as_completed(futures)), bar))
+        done: dict[int, JobResult] = {}
+        try:
+            if workers == 1:
+                raise BrokenProcessPool  # no pool for one worker: straight to the loop below
+            with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+                futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+                for future in as_completed(futures):
+                    done[futures[future]] = future.result()
+                    _tick(bar)
+        except (BrokenProcessPool, OSError):
+            for i, job in enumerate(jobs):
+                if i not in done:
+                    done[i] = run_job(job)
+                    _tick(bar)
+        return [done[i] for i in range(len(jobs))]
 
 
-def _ticking(results: Iterable[JobResult], bar) -> Iterator[JobResult]:
-    for result in results:
-        if bar is not None:
-            bar.update(1)
-        yield result
+def _context():
+    single = threading.active_count() == 1
+    method = "fork" if single and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _tick(bar) -> None:
+    if bar is not None:
+        bar.update(1)
 
 
 def _progress(total: int):

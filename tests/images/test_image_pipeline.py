@@ -170,3 +170,17 @@ def test_work_is_spread_over_processes_with_the_same_result(site, tmp_path, work
     catalog = prepare_images(bulletin_with(site, make.jpeg_with_gps()), ImageSettings(workers=workers),
                              tmp_path / "c")
     assert catalog.processed == 2 and not catalog.problems
+
+
+def test_workers_are_spawned_when_threads_run(site, tmp_path):
+    """`bulletin serve` runs threads: then workers are spawned, not forked, with the same result."""
+    import threading
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        catalog = prepare_images(bulletin_with(site, make.jpeg_with_gps()), ImageSettings(workers=2),
+                                 tmp_path / "c")
+    finally:
+        stop.set()
+    assert catalog.processed == 2 and len(list(catalog.variants())) == 11
