@@ -22,8 +22,11 @@ def build(config_file: str | None, strict: bool) -> int:
         click.echo("内容有错误，网站没有生成，原来的网站保持不变。", err=True)
         return 1
     click.echo(f"正在生成网站：{len(bulletin.articles)} 篇文章……")
+    if site.images is not None:
+        click.echo(site.images.summary())
     started = time.perf_counter()
     site.plugin.preloaded = bulletin
+    site.plugin.preloaded_images = site.images
     try:
         site.config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(site.config)

@@ -20,7 +20,7 @@ KINDS = {t.name: t for t in TYPES.values()}
 def run(config_file: str | None, kind: str, title: str, community: str,
         date: dt.date | None) -> Path:
     site = open_site(config_file)
-    bulletin = site.load()
+    bulletin = site.load(images=False)  # a new article needs the registries only
     place = _resolve_place(bulletin, community)
     date = date or bulletin.today
     folder = site.content_dir / KINDS[kind].folder / str(date.year)

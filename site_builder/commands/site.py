@@ -11,6 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
 from ..content import Bulletin, load_bulletin, resolve_today
+from ..images import ImageCatalog
+from ..mkdocs.images import check_images
 
 
 class UserError(Exception):
@@ -23,21 +25,28 @@ class Site:
     content_dir: Path
     publication: str
     today_setting: str | None
+    images: ImageCatalog | None = None  # set by load(): what the image pipeline made
 
     @property
     def plugin(self):
         return self.config.plugins["bulletin"]
 
-    def load(self, preview: bool | None = None) -> Bulletin:
-        """Load and check; preview defaults to the plugin's drafts setting."""
+    def load(self, preview: bool | None = None, images: bool = True) -> Bulletin:
+        """Load and check; preview defaults to the plugin's drafts setting.
+
+        `images` also runs the image pipeline (its problems join the bulletin's).
+        """
         if preview is None:
             preview = self.plugin.preview
         try:
             today = resolve_today(self.today_setting)
         except ValueError as exc:
             raise UserError(str(exc)) from None
-        return load_bulletin(self.content_dir, today=today, preview=preview,
-                             publication=self.publication)
+        bulletin = load_bulletin(self.content_dir, today=today, preview=preview,
+                                 publication=self.publication)
+        if images:
+            self.images = check_images(bulletin, self.plugin.config, self.config)
+        return bulletin
 
 
 def open_site(config_file: str | None, **overrides) -> Site:

@@ -17,3 +17,14 @@ class BulletinConfig(base.Config):
     today = c.Optional(c.Type(str))
     # How many articles each list on the home page shows.
     home_latest = c.Type(int, default=8)
+    # Images (site_builder.images): responsive widths in pixels, encoder quality,
+    # the largest photo accepted, worker processes (default: one per core), the
+    # cache folder (relative to mkdocs.yml), and the print check of `bulletin
+    # check`: a warning when a picture printed this wide falls below this dpi.
+    images_widths = c.ListOfItems(c.Type(int), default=[480, 960, 1600])
+    images_quality = c.Type(int, default=80)
+    images_max_pixels = c.Type(int, default=100_000_000)
+    images_workers = c.Optional(c.Type(int))
+    images_cache_dir = c.Type(str, default=".cache/images")
+    images_print_dpi = c.Type(int, default=200)
+    images_print_width_mm = c.Type((int, float), default=80)

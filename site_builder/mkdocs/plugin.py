@@ -20,6 +20,7 @@ from ..content import Bulletin, load_bulletin, resolve_today
 from ..content.images import IMAGE_SUFFIXES
 from . import filters
 from .config import BulletinConfig
+from .images import SiteImages
 from .pages import VirtualPage, default_nav, virtual_pages
 
 log = get_plugin_logger("社区报")
@@ -42,19 +43,24 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.bulletin: Bulletin | None = None
         self.preloaded: Bulletin | None = None  # set by the CLI, which checks first
         self.virtual: dict[str, VirtualPage] = {}
+        self.images = SiteImages()
+        self.preloaded_images = None  # the image catalog `bulletin build` made while checking
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         preloaded, self.preloaded = self.preloaded, None
+        preloaded_images, self.preloaded_images = self.preloaded_images, None
         if preloaded is not None and preloaded.content_dir == Path(config.docs_dir):
             self.bulletin = preloaded  # `bulletin build` has just checked it
         else:
+            preloaded_images = None
             self.bulletin = load_bulletin(
                 Path(config.docs_dir), today=self._today(), preview=self.preview,
                 publication=self.config.publication,
             )
+        self.images.on_config(self.bulletin, self.config, config, preloaded_images)
         self._report(self.bulletin)
         self.virtual = {p.src_uri: p for p in virtual_pages(self.config.home_latest)}
         if config.nav is None:
@@ -84,7 +90,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 files.remove(file)
         for page in self.virtual.values():
             files.append(File.generated(config, page.src_uri, content=""))
-        return files
+        return self.images.on_files(files, config)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs the body the core has parsed (its front matter is done)."""
@@ -97,6 +103,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                              description=article.lead)
         elif virtual := self.virtual.get(page.file.src_uri):
             page.meta.update(title=virtual.title, template=virtual.template)
+        self.images.on_page_markdown(page)
         return markdown
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -108,10 +115,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             context["related"] = bulletin.related(article)
         elif virtual := self.virtual.get(page.file.src_uri):
             context.update(virtual.context(bulletin))
+        self.images.on_page_context(context, page, context.get("article"), config)
         return context
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env)
+        self.images.on_env(env)
         return env
 
     def _today(self) -> dt.date:

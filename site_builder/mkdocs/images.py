@@ -1,0 +1,106 @@
+"""The image pipeline wired into MkDocs: one method per plugin event.
+
+Originals under content/ are dropped from MkDocs' files; only the pipeline's
+variants are published. Covers are rendered by the theme's picture.html;
+images in bodies by the `pictures` Markdown extension, which asks `lookup`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ..content import Bulletin
+from ..content.images import IMAGE_SUFFIXES
+from ..content.types import Article
+from ..images import ImageCatalog, ImageSettings, prepare_images
+from ..markdown.pictures import Picture, PictureExtension
+from .config import BulletinConfig
+
+log = get_plugin_logger("社区报")
+
+
+def image_settings(options: BulletinConfig) -> ImageSettings:
+    return ImageSettings(widths=tuple(options.images_widths), quality=options.images_quality,
+                         max_pixels=options.images_max_pixels, workers=options.images_workers,
+                         print_dpi=options.images_print_dpi,
+                         print_width_mm=float(options.images_print_width_mm))
+
+
+def image_cache_dir(options: BulletinConfig, config: MkDocsConfig) -> Path:
+    """The cache folder, relative to the folder of mkdocs.yml."""
+    site_root = Path(config.config_file_path or ".").resolve().parent
+    return site_root / options.images_cache_dir
+
+
+def check_images(bulletin: Bulletin, options: BulletinConfig, config: MkDocsConfig) -> ImageCatalog:
+    """Run the pipeline and add its errors and warnings to the bulletin's problems."""
+    catalog = prepare_images(bulletin, image_settings(options), image_cache_dir(options, config))
+    catalog.report(bulletin.problems)
+    return catalog
+
+
+class SiteImages:
+    """Holds one build's catalog and the page being rendered."""
+
+    def __init__(self) -> None:
+        self.catalog = ImageCatalog()
+        self._page: Page | None = None
+
+    def on_config(self, bulletin: Bulletin, options: BulletinConfig, config: MkDocsConfig,
+                  preloaded: ImageCatalog | None) -> None:
+        """Use the catalog `bulletin build` has made while checking, or make it."""
+        self.catalog = preloaded or check_images(bulletin, options, config)
+        log.info(self.catalog.summary())
+        config.markdown_extensions.append(PictureExtension(self.lookup))
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in list(files):
+            if file.src_dir == config.docs_dir and Path(file.src_uri).suffix.lower() in IMAGE_SUFFIXES:
+                files.remove(file)  # originals are never published
+        for variant in self.catalog.variants():
+            files.append(File.generated(config, variant.url, abs_src_path=str(variant.path)))
+        return files
+
+    def on_page_markdown(self, page: Page) -> None:
+        self._page = page
+
+    def on_page_context(self, context: dict, page: Page, article: Article | None,
+                        config: MkDocsConfig) -> None:
+        """`article_share_image`: the og:image URL (absolute when site_url is set)."""
+        share = self.catalog.share_image(article) if article else None
+        if share is None:
+            context["article_share_image"] = None
+        elif config.site_url:
+            context["article_share_image"] = urljoin(config.site_url, share.url)
+        else:
+            context["article_share_image"] = get_relative_url(share.url, page.url)
+
+    def on_env(self, env) -> None:
+        env.globals["bulletin_images"] = self.catalog
+
+    def lookup(self, src: str) -> Picture | None:
+        """The sources of an image written in the current page's Markdown."""
+        page = self._page
+        if page is None or "://" in src or src.startswith("//"):
+            return None
+        folder = posixpath.dirname(page.file.src_uri)
+        path = unquote(src.split("#")[0].split("?")[0])
+        url = path.lstrip("/") if path.startswith("/") else posixpath.normpath(posixpath.join(folder, path))
+        published = self.catalog.get(url)
+        if published is None:
+            return None
+
+        def srcset(variants) -> str:
+            return ", ".join(f"{get_relative_url(v.url, page.url)} {v.width}w" for v in variants)
+
+        return Picture(src=posixpath.relpath(published.fallback.url, folder or "."),
+                       srcset=srcset(published.jpeg), webp_srcset=srcset(published.webp),
+                       width=published.largest.width, height=published.largest.height)
