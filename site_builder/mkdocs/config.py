@@ -17,3 +17,5 @@ class BulletinConfig(base.Config):
     today = c.Optional(c.Type(str))
     # How many articles each list on the home page shows.
     home_latest = c.Type(int, default=8)
+    # How many articles each list page shows before it continues on "page/2/".
+    archive_per_page = c.Type(int, default=20)
