@@ -10,10 +10,12 @@ import math
 from pathlib import Path
 
 import pygal
+from lxml import etree
 from pygal.style import Style
 
 from ..content.stats import MinhuStats
 
+SVG_NS = "http://www.w3.org/2000/svg"
 CHARTS_DIR = "minhu/charts"
 CHART_FILES = {"category": "category.svg", "status": "status.svg", "month": "month.svg"}
 
@@ -41,9 +43,19 @@ def write_charts(stats: MinhuStats, site_dir: Path) -> dict[str, Path]:
     written = {}
     for name, chart in charts.items():
         path = folder / CHART_FILES[name]
-        path.write_bytes(chart.render())
+        path.write_bytes(static_svg(chart))
         written[name] = path
     return written
+
+
+def static_svg(chart: pygal.Graph) -> bytes:
+    """The chart without pygal's configuration script: an image needs none,
+    and a file with no script is safe to open on its own."""
+    tree = chart.render_tree()
+    # pygal builds un-namespaced elements under a default xmlns: match both spellings.
+    for script in list(tree.iter("script", f"{{{SVG_NS}}}script")):
+        script.getparent().remove(script)
+    return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
 
 
 def by_category(stats: MinhuStats) -> pygal.Graph:
