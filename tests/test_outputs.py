@@ -115,3 +115,18 @@ def test_drafts_reach_no_output(built_sample):
     for path in [*built_sample.rglob("*.xml"), *built_sample.rglob("*.json"), *built_sample.rglob("*.csv")]:
         text = path.read_text("utf-8-sig")
         assert "草稿示例" not in text and "linli-huayuan-gongzuofang" not in text, path
+
+
+def test_preview_build_keeps_drafts_out_of_feeds_and_data(tmp_path):
+    """`bulletin serve --drafts` shows drafts on pages, never in feeds or open data."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8")
+                      .replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
+                      .replace("site_dir: site", f"site_dir: {tmp_path / 'preview'}"), "utf-8")
+    result = run_bulletin("build", "-f", str(config), cwd=tmp_path, env={"BULLETIN_DRAFTS": "1"})
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "preview"
+    assert "草稿示例" in (site / "stories/2022/linli-huayuan-gongzuofang/index.html").read_text("utf-8")
+    for path in [*site.glob("feeds/*.xml"), *site.glob("places/*/feed.xml"), *site.glob("minhu/*.*")]:
+        text = path.read_text("utf-8-sig")
+        assert "草稿示例" not in text and "linli-huayuan-gongzuofang" not in text, path

@@ -18,7 +18,7 @@ from .opendata import write_open_data
 def write_outputs(bulletin: Bulletin, site_dir: Path, *, site_url: str | None, site_name: str) -> list[Path]:
     """Write everything into the built site; returns the files written."""
     linker = Linker(site_url or None, site_name)
-    notes = [a for a in bulletin.articles if isinstance(a, MinhuNote)]
+    notes = [a for a in bulletin.articles if isinstance(a, MinhuNote) and a.is_published]
     written = write_feeds(bulletin, site_dir, linker)
     written += write_open_data(bulletin, site_dir, linker)
     written.append(write_filter_index(bulletin, site_dir))

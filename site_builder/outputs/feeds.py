@@ -19,17 +19,20 @@ CHINA = ZoneInfo("Asia/Shanghai")
 
 
 def write_feeds(bulletin: Bulletin, site_dir: Path, linker: Linker) -> list[Path]:
-    """Write every feed; returns their paths."""
-    stories = [a for a in bulletin.articles if a.type == "story"]
-    notes = [a for a in bulletin.articles if a.type == "minhu"]
+    """Write every feed; returns their paths. Even a preview build (drafts
+    shown on its pages) never puts an unpublished article in a feed."""
+    published = [a for a in bulletin.articles if a.is_published]
+    stories = [a for a in published if a.type == "story"]
+    notes = [a for a in published if a.type == "minhu"]
     feeds: list[tuple[str, str, str, Sequence[Article]]] = [
-        ("feeds/all.xml", "", bulletin.publication, bulletin.articles),
+        ("feeds/all.xml", "", bulletin.publication, published),
         ("feeds/stories.xml", "stories/", f"{bulletin.publication} · 报道", stories),
         ("feeds/minhu.xml", "minhu/", f"{bulletin.publication} · 民呼即应", notes),
     ]
     for place in bulletin.places:
         feeds.append((f"places/{place.id}/feed.xml", f"places/{place.id}/",
-                      f"{bulletin.publication} · {place.name}", bulletin.in_place(place)))
+                      f"{bulletin.publication} · {place.name}",
+                      [a for a in bulletin.in_place(place) if a.is_published]))
     written = []
     for path, page, title, articles in feeds:
         target = site_dir / path

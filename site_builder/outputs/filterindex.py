@@ -18,7 +18,7 @@ PATH = "minhu/filter-index.json"
 
 
 def write_filter_index(bulletin: Bulletin, site_dir: Path) -> Path:
-    notes = [a for a in bulletin.articles if isinstance(a, MinhuNote)]
+    notes = [a for a in bulletin.articles if isinstance(a, MinhuNote) and a.is_published]
     data = [{
         "url": n.url,
         "title": n.title,

@@ -33,7 +33,7 @@ FIELDS = OPEN311_FIELDS + OWN_FIELDS
 
 
 def write_open_data(bulletin: Bulletin, site_dir: Path, linker: Linker) -> list[Path]:
-    notes = [a for a in bulletin.articles if isinstance(a, MinhuNote)]
+    notes = [a for a in bulletin.articles if isinstance(a, MinhuNote) and a.is_published]
     csv_path, json_path = site_dir / CSV_PATH, site_dir / JSON_PATH
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     write_csv(csv_path, [record(n, linker, CSV_PATH) for n in notes])
