@@ -110,7 +110,7 @@ def test_minhu_page_sets_off_its_blocks(built, sample):
 
 def test_navigation_holds_only_the_sections(built):
     nav = page(built, "").select("nav.md-tabs a.md-tabs__link")
-    assert [text(a) for a in nav] == ["首页", "报道", "案例", "民呼即应"]
+    assert [text(a) for a in nav] == ["首页", "报道", "案例", "民呼即应", "社区", "往期"]
 
 
 def test_home_and_section_pages_list_articles(built, sample):

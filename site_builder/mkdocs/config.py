@@ -28,3 +28,5 @@ class BulletinConfig(base.Config):
     images_cache_dir = c.Type(str, default=".cache/images")
     images_print_dpi = c.Type(int, default=200)
     images_print_width_mm = c.Type((int, float), default=80)
+    # How many articles each list page shows before it continues on "page/2/".
+    archive_per_page = c.Type(int, default=20)

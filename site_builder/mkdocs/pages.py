@@ -1,16 +1,26 @@
-"""Pages that exist in no file: the home page and the section lists.
+"""Pages that exist in no file: the home page, sections, places, the 民呼即应
+archive, editions and tags.
 
 Each is declared with its URL, title, template and the context it needs;
-the plugin turns them into MkDocs virtual files.
+the plugin turns them into MkDocs virtual files. Contexts read slices of the
+indexes in `Archive`, computed once per build, so the cost of all these pages
+grows linearly with the number of articles.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..content import Bulletin
+from ..content.archive import Archive
+from ..content.pagination import PER_PAGE, Pager, paginate
 from ..content.types import TYPES
+from ..content.types.minhu import STATUSES
+
+# Where the files that are not web pages live (written by site_builder.outputs).
+FEED_ALL, FEED_STORIES, FEED_MINHU = "feeds/all.xml", "feeds/stories.xml", "feeds/minhu.xml"
+MINHU_CSV, MINHU_JSON, MINHU_FILTER_INDEX = "minhu/minhu.csv", "minhu/minhu.json", "minhu/filter-index.json"
 
 
 @dataclass(frozen=True)
@@ -19,35 +29,134 @@ class VirtualPage:
     title: str
     template: str
     context: Callable[[Bulletin], dict]
+    in_nav: bool = False
 
 
-def _home(limit: int) -> Callable[[Bulletin], dict]:
-    def context(bulletin: Bulletin) -> dict:
-        cases = bulletin.of_type("case")
-        return {
-            "latest_stories": bulletin.of_type("story")[:limit],
-            "latest_notes": bulletin.of_type("minhu")[:limit],
-            "featured_case": cases[0] if cases else None,
-            "latest_edition": bulletin.editions[-1] if bulletin.editions else None,
-        }
-    return context
-
-
-def _section(type_name: str) -> Callable[[Bulletin], dict]:
-    def context(bulletin: Bulletin) -> dict:
-        return {"section_type": type_name, "articles": bulletin.of_type(type_name)}
-    return context
-
-
-def virtual_pages(home_latest: int) -> list[VirtualPage]:
-    pages = [VirtualPage("index.md", "首页", "home.html", _home(home_latest))]
-    for atype in TYPES.values():
-        pages.append(VirtualPage(f"{atype.folder}/index.md", atype.label, "section.html",
-                                 _section(atype.name)))
-    return pages
+def virtual_pages(bulletin: Bulletin, home_latest: int = 8, per_page: int = PER_PAGE) -> list[VirtualPage]:
+    """Every generated page; the section pages (in the navigation) come first."""
+    archive = Archive(bulletin)
+    return [
+        *_home(archive, home_latest),
+        *_sections(archive, per_page),
+        *_places(archive, per_page),
+        *_editions(archive),
+        *_minhu_facets(archive, per_page),
+        *_tags(archive, per_page),
+    ]
 
 
 def default_nav(pages: list[VirtualPage]) -> list[dict]:
     """Only the sections: articles stay out of the navigation, so that each
     page renders a small menu however large the archive grows."""
-    return [{page.title: page.src_uri} for page in pages]
+    return [{page.title: page.src_uri} for page in pages if page.in_nav]
+
+
+def _fixed(values: dict) -> Callable[[Bulletin], dict]:
+    return lambda bulletin: values
+
+
+def _paged(base: str, title: str, template: str, items: list, per_page: int,
+           extra: dict, in_nav: bool = False) -> Iterator[VirtualPage]:
+    """One virtual page per page of the list; the first is at `base`."""
+    for pager in paginate(items, base, per_page):
+        page_title = title if pager.number == 1 else f"{title}（第{pager.number}页）"
+        yield VirtualPage(f"{pager.url}index.md", page_title, template,
+                          _fixed({**extra, "pager": pager, "articles": pager.items, "list_title": title}),
+                          in_nav=in_nav and pager.number == 1)
+
+
+def _home(archive: Archive, limit: int) -> Iterator[VirtualPage]:
+    cases = archive.by_type["case"]
+    editions = archive.editions_newest_first
+    yield VirtualPage("index.md", "首页", "home.html", _fixed({
+        "latest_stories": archive.by_type["story"][:limit],
+        "latest_notes": archive.notes[:limit],
+        "featured_case": cases[0] if cases else None,
+        "latest_edition": editions[0] if editions else None,
+        "minhu_stats": archive.stats,
+        "page_feed": FEED_ALL,
+    }), in_nav=True)
+
+
+def _sections(archive: Archive, per_page: int) -> Iterator[VirtualPage]:
+    feeds = {"story": FEED_STORIES, "minhu": FEED_MINHU}
+    for atype in TYPES.values():
+        template = "minhu-archive.html" if atype.name == "minhu" else "section.html"
+        extra: dict = {"section_type": atype.name, "page_feed": feeds.get(atype.name)}
+        if atype.name == "minhu":
+            extra |= _minhu_archive_context(archive)
+        yield from _paged(f"{atype.folder}/", atype.label, template, archive.by_type[atype.name],
+                          per_page, extra, in_nav=True)
+
+
+def _minhu_archive_context(archive: Archive) -> dict:
+    return {
+        "minhu_stats": archive.stats,
+        "categories": [(c, len(notes)) for c, notes in archive.notes_by_category.items()],
+        "statuses": [(code, label, len(archive.notes_by_status.get(code, []))) for code, label in STATUSES.items()],
+        "note_places": [(p, len(archive.notes_in(p))) for p in archive.places_with_notes],
+        "month_groups": archive.months_by_year,
+        "minhu_csv": MINHU_CSV, "minhu_json": MINHU_JSON, "filter_index": MINHU_FILTER_INDEX,
+    }
+
+
+def _minhu_facets(archive: Archive, per_page: int) -> Iterator[VirtualPage]:
+    """No-JavaScript pages per category, status and place, and the statistics."""
+    yield VirtualPage("minhu/stats/index.md", "民呼即应办理统计", "minhu-stats.html", _fixed({
+        "minhu_stats": archive.stats, "page_feed": FEED_MINHU,
+        "place_stats": [(p, archive.place_stats(p)) for p in archive.places_with_notes],
+    }))
+    for category, notes in archive.notes_by_category.items():
+        yield from _paged(f"minhu/category/{category.id}/", f"民呼即应 · {category.name}", "minhu-list.html",
+                          notes, per_page, {"facet": "category", "facet_value": category.id})
+    for code, label in STATUSES.items():
+        yield from _paged(f"minhu/status/{code}/", f"民呼即应 · {label}", "minhu-list.html",
+                          archive.notes_by_status.get(code, []), per_page, {"facet": "status", "facet_value": code})
+    for place in archive.places_with_notes:
+        yield from _paged(f"minhu/place/{place.id}/", f"民呼即应 · {place.name}", "minhu-list.html",
+                          archive.notes_in(place), per_page,
+                          {"facet": "place", "facet_value": place.id, "place": place,
+                           "place_stats": archive.place_stats(place)})
+
+
+def _places(archive: Archive, per_page: int) -> Iterator[VirtualPage]:
+    bulletin = archive.bulletin
+    yield VirtualPage("places/index.md", "社区", "places.html", _fixed({
+        "roots": bulletin.places.roots,
+        "place_counts": {p.id: archive.place_counts(p) for p in bulletin.places},
+    }), in_nav=True)
+    for place in bulletin.places:
+        yield from _paged(f"places/{place.id}/", place.name, "place.html", bulletin.in_place(place), per_page, {
+            "place": place,
+            "counts": archive.place_counts(place),
+            "child_counts": {c.id: archive.place_counts(c) for c in place.children},
+            "place_stats": archive.place_stats(place),
+            "page_feed": f"places/{place.id}/feed.xml",
+        })
+
+
+def _editions(archive: Archive) -> Iterator[VirtualPage]:
+    yield VirtualPage("editions/index.md", "往期", "editions.html", _fixed({
+        "editions_by_year": archive.editions_by_year,
+    }), in_nav=True)
+    for edition in archive.bulletin.editions:
+        previous, following = archive.edition_neighbours(edition)
+        title = f"{edition.publication} {edition.date.year}年{edition.date.month}月{edition.date.day}日"
+        yield VirtualPage(f"{edition.url}index.md", title, "edition.html", _fixed({
+            "edition": edition,
+            "sheets": archive.edition_sheets(edition),
+            "previous_edition": previous,
+            "next_edition": following,
+            # Set by `bulletin print` (issue 7) once the edition's PDF is written.
+            "edition_pdf": False,
+        }))
+
+
+def _tags(archive: Archive, per_page: int) -> Iterator[VirtualPage]:
+    tags = archive.bulletin.tags
+    slugs = archive.tag_slugs
+    yield VirtualPage("tags/index.md", "标签", "tags.html", _fixed({
+        "tags": [(tag, slugs[tag], len(items)) for tag, items in tags.items()],
+    }))
+    for tag, items in tags.items():
+        yield from _paged(f"tags/{slugs[tag]}/", f"标签：{tag}", "tag.html", items, per_page, {"tag": tag})

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import Bulletin, load_bulletin, resolve_today
 from ..content.images import IMAGE_SUFFIXES
+from ..outputs import write_outputs
 from . import filters
 from .config import BulletinConfig
 from .images import SiteImages
@@ -62,7 +63,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             )
         self.images.on_config(self.bulletin, self.config, config, preloaded_images)
         self._report(self.bulletin)
-        self.virtual = {p.src_uri: p for p in virtual_pages(self.config.home_latest)}
+        self.virtual = {p.src_uri: p for p in virtual_pages(self.bulletin, self.config.home_latest,
+                                                            self.config.archive_per_page)}
         if config.nav is None:
             config.nav = default_nav(list(self.virtual.values()))
         # After the site's own custom_dir, before Material.
@@ -89,7 +91,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             elif Path(file.src_uri).suffix.lower() not in IMAGE_SUFFIXES:
                 files.remove(file)
         for page in self.virtual.values():
-            files.append(File.generated(config, page.src_uri, content=""))
+            files.append(File.generated(config, page.src_uri, content="", inclusion=(
+                InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
         return self.images.on_files(files, config)
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -117,6 +120,10 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             context.update(virtual.context(bulletin))
         self.images.on_page_context(context, page, context.get("article"), config)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Feeds, open data and charts: outputs that are not web pages."""
+        write_outputs(self.bulletin, Path(config.site_dir), site_url=config.site_url, site_name=config.site_name)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env)
