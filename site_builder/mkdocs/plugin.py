@@ -12,14 +12,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..content import Bulletin, load_bulletin, resolve_today
 from ..content.images import IMAGE_SUFFIXES
-from . import filters
+from . import csp, dates, filters, sanitize
 from .config import BulletinConfig
+from .guard import BuildGuard
 from .pages import VirtualPage, default_nav, virtual_pages
 
 log = get_plugin_logger("社区报")
@@ -42,6 +43,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.bulletin: Bulletin | None = None
         self.preloaded: Bulletin | None = None  # set by the CLI, which checks first
         self.virtual: dict[str, VirtualPage] = {}
+        self.guard = BuildGuard()  # atomic build, pinned clock
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -63,7 +65,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme_dir()))
         if SECTIONS_EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(SECTIONS_EXTENSION)
-        return config
+        return self.guard.start(config, self.bulletin, serving=self.serving)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Keep the published articles and images; add the generated pages.
@@ -99,6 +101,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             page.meta.update(title=virtual.title, template=virtual.template)
         return markdown
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return sanitize.clean(html)
+
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
         bulletin = self.bulletin
         context["bulletin"] = bulletin
@@ -108,11 +113,23 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             context["related"] = bulletin.related(article)
         elif virtual := self.virtual.get(page.file.src_uri):
             context.update(virtual.context(bulletin))
+        dates.date_page(page, context.get("article"), bulletin)
         return context
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env)
+        csp.install(env, serving=self.serving)
         return env
+
+    @event_priority(-100)  # after every other output has been written
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.guard.completed()
+
+    def on_build_error(self, error: Exception) -> None:
+        self.guard.failed()
+
+    def on_shutdown(self) -> None:
+        self.guard.finish()
 
     def _today(self) -> dt.date:
         try:
