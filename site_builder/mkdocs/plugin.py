@@ -16,8 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..content import Bulletin, load_bulletin, resolve_today
-from ..content.images import IMAGE_SUFFIXES
+from ..content import Bulletin, load_bulletin, published, resolve_today
 from . import csp, dates, filters, sanitize
 from .config import BulletinConfig
 from .guard import BuildGuard
@@ -74,6 +73,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         unpublished or invalid articles must not reach the site either.
         """
         bulletin = self.bulletin
+        images = published.image_urls(bulletin.articles)  # not those of drafts
         for file in list(files):
             if file.src_dir != config.docs_dir:
                 continue  # the theme's own assets
@@ -82,7 +82,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
                 else:
                     files.remove(file)
-            elif Path(file.src_uri).suffix.lower() not in IMAGE_SUFFIXES:
+            elif file.src_uri not in images:
                 files.remove(file)
         for page in self.virtual.values():
             files.append(File.generated(config, page.src_uri, content=""))
