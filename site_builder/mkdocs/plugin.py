@@ -94,7 +94,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return article.body if article else None
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if article := self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
+        article = self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md"))
+        dates.date_page(page, article, self.bulletin)  # before the sitemap is written
+        if article:
             page.meta.update(title=article.title, template=f"{article.type}.html",
                              description=article.lead)
         elif virtual := self.virtual.get(page.file.src_uri):
@@ -113,7 +115,6 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             context["related"] = bulletin.related(article)
         elif virtual := self.virtual.get(page.file.src_uri):
             context.update(virtual.context(bulletin))
-        dates.date_page(page, context.get("article"), bulletin)
         return context
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
