@@ -122,6 +122,13 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         csp.install(env, serving=self.serving)
         return env
 
+    @event_priority(-50)  # seal the page as it will be written
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return csp.seal(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return csp.seal(output_content)  # 404.html
+
     @event_priority(-100)  # after every other output has been written
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.guard.completed()
