@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from . import categories as categories_mod
 from . import editions as editions_mod
-from . import images, places as places_mod, slugs
+from . import images, places as places_mod, privacy, rawhtml, slugs
 from .bulletin import Bulletin
 from .fields import Context, parse_fields
 from .frontmatter import read_document
@@ -80,6 +80,8 @@ def load_article(path: Path, content_dir: Path, places, categories,
         values["cover"] = images.resolve(cover.src, path, content_dir, ctx, "cover.src",
                                          doc.meta["cover"].line_of("src"), cover.caption, cover.credit)
     found_images = images.body_images(doc.body, doc.body_line, path, content_dir, ctx)
+    privacy.check_article(doc.meta, doc.body, doc.body_line, values.get("allow", []), ctx)
+    rawhtml.check_body(doc.body, doc.body_line, path, content_dir, ctx)
     if not ok or problems.error_count > errors_before:
         return None
     return atype.model(id=rel.with_suffix("").as_posix(), path=path, body=doc.body,

@@ -147,7 +147,13 @@ def load_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) ->
     """
     if keyboard_slips(text, path, problems, first_line):
         return None
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)
+    except yaml.reader.ReaderError as exc:  # PyYAML checks every character first
+        line = first_line + text[: exc.position].count("\n")
+        problems.error(path, line, None, f"这里有一个看不见的控制字符（编码 U+{exc.character:04X}），YAML 不允许。",
+                       "删掉这个字符（它常常随着从网页、微信或 Word 复制的文字一起进来），再保存。")
+        return None
     loader.first_line = first_line
     loader.duplicates = []
     try:
@@ -161,6 +167,10 @@ def load_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) ->
         return None
     except yaml.YAMLError as exc:
         problems.error(path, first_line, None, f"YAML 格式有误：{exc}", "检查缩进、冒号和引号。")
+        return None
+    except RecursionError:
+        problems.error(path, first_line, None, "括号或缩进嵌套的层次太多，系统读不下去。",
+                       "检查是否有没配对的 [ 或 {，或者把内容改成简单的“字段: 值”。")
         return None
     except (ValueError, TypeError, OverflowError):
         problems.error(path, first_line, None, "有一个值无法理解，常见的是不存在的日期（例如 2 月 30 日）或过大的数字。",
@@ -191,6 +201,9 @@ def _explain(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
         return ("值以 YAML 的特殊符号开头（例如 % @ ` 或 Tab）。", "给整个值加上英文引号，例如 title: \"@社区 的通知\"。")
     if "while scanning a quoted scalar" in (exc.context or "") or "unexpected end of stream" in problem:
         return ("引号没有配对，缺少结尾的引号。", "检查这一行的引号，开头和结尾都要有，并且都是英文引号。")
+    if "found another document" in problem:
+        return ("这里又出现了一行 ---，YAML 把后面当成了另一份文件。",
+                "一个文件只能有一组字段；删掉多余的 ---（文章的 front matter 只在开头和结尾各有一行 ---）。")
     if "found undefined alias" in problem or "anchor" in problem:
         return ("值以 * 或 & 开头，YAML 把它当成了特殊符号。", "给这个值加上英文引号。")
     if "found unexpected end of stream" in problem:

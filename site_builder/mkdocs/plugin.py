@@ -12,15 +12,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..content import Bulletin, load_bulletin, resolve_today
-from ..content.images import IMAGE_SUFFIXES
+from ..content import Bulletin, load_bulletin, published, resolve_today
 from ..outputs import write_outputs
-from . import filters
+from . import csp, dates, filters, sanitize
 from .config import BulletinConfig
+from .guard import BuildGuard
 from .images import SiteImages
 from .pages import VirtualPage, default_nav, virtual_pages
 
@@ -46,6 +46,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.virtual: dict[str, VirtualPage] = {}
         self.images = SiteImages()
         self.preloaded_images = None  # the image catalog `bulletin build` made while checking
+        self.guard = BuildGuard()  # atomic build, pinned clock
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -71,7 +72,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme_dir()))
         if SECTIONS_EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(SECTIONS_EXTENSION)
-        return config
+        return self.guard.start(config, self.bulletin, serving=self.serving)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Keep the published articles and images; add the generated pages.
@@ -80,6 +81,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         unpublished or invalid articles must not reach the site either.
         """
         bulletin = self.bulletin
+        images = published.image_urls(bulletin.articles)  # not those of drafts
         for file in list(files):
             if file.src_dir != config.docs_dir:
                 continue  # the theme's own assets
@@ -88,7 +90,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
                 else:
                     files.remove(file)
-            elif Path(file.src_uri).suffix.lower() not in IMAGE_SUFFIXES:
+            elif file.src_uri not in images:
                 files.remove(file)
         for page in self.virtual.values():
             files.append(File.generated(config, page.src_uri, content="", inclusion=(
@@ -101,13 +103,18 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return article.body if article else None
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if article := self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
+        article = self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md"))
+        dates.date_page(page, article, self.bulletin)  # before the sitemap is written
+        if article:
             page.meta.update(title=article.title, template=f"{article.type}.html",
                              description=article.lead)
         elif virtual := self.virtual.get(page.file.src_uri):
             page.meta.update(title=virtual.title, template=virtual.template)
         self.images.on_page_markdown(page)
         return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return sanitize.clean(html)
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
         bulletin = self.bulletin
@@ -121,14 +128,30 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.images.on_page_context(context, page, context.get("article"), config)
         return context
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Feeds, open data and charts: outputs that are not web pages."""
-        write_outputs(self.bulletin, Path(config.site_dir), site_url=config.site_url, site_name=config.site_name)
-
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env)
         self.images.on_env(env)
+        csp.install(env, serving=self.serving)
         return env
+
+    @event_priority(-50)  # seal the page as it will be written
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return csp.seal(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return csp.seal(output_content)  # 404.html
+
+    @event_priority(-100)  # last: the site is complete only after every output
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # Feeds, open data and charts: outputs that are not web pages.
+        write_outputs(self.bulletin, Path(config.site_dir), site_url=config.site_url, site_name=config.site_name)
+        self.guard.completed()  # swap the new site in
+
+    def on_build_error(self, error: Exception) -> None:
+        self.guard.failed()
+
+    def on_shutdown(self) -> None:
+        self.guard.finish()
 
     def _today(self) -> dt.date:
         try:

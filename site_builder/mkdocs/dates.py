@@ -1,0 +1,51 @@
+"""Reproducible output: every date on the site comes from the content.
+
+MkDocs stamps each page (and so the sitemap and its gzip header) with the
+day of the build. Building the same content twice, on different days, must
+give byte-identical trees, so an article is dated by its publication date,
+a list page by the newest article, and the build clock itself is pinned to
+that date through SOURCE_DATE_EPOCH (which MkDocs and other tools honour)
+unless the caller set it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from mkdocs.structure.pages import Page
+
+from ..content import Bulletin
+from ..content.types import Article
+
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+
+
+def newest_date(bulletin: Bulletin) -> dt.date:
+    """The date of the newest published article (the bulletin's edition date)."""
+    articles = bulletin.articles
+    return max((a.date for a in articles), default=dt.date(2000, 1, 1))
+
+
+def date_page(page: Page, article: Article | None, bulletin: Bulletin) -> None:
+    """Date a page by its article, or a list page by the newest article."""
+    page.update_date = (article.date if article else newest_date(bulletin)).isoformat()
+
+
+class PinnedClock:
+    """Sets SOURCE_DATE_EPOCH from the content for one build, then restores it."""
+
+    def __init__(self) -> None:
+        self._pinned = False
+
+    def pin(self, bulletin: Bulletin) -> None:
+        if EPOCH_VARIABLE in os.environ:
+            return  # the caller's choice wins (e.g. a packager's reproducible build)
+        midnight = dt.datetime.combine(newest_date(bulletin), dt.time(), tzinfo=dt.timezone.utc)
+        os.environ[EPOCH_VARIABLE] = str(int(midnight.timestamp()))
+        self._pinned = True
+
+    def release(self) -> None:
+        if self._pinned:
+            os.environ.pop(EPOCH_VARIABLE, None)
+            self._pinned = False
