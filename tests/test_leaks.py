@@ -169,4 +169,6 @@ def test_the_draft_image_is_not_published(planted):
 def test_published_articles_are_still_there(planted):
     site, _ = planted
     assert (site / "stories/2022/biboyuan-weilan-bianmin/index.html").is_file()
-    assert (site / "images/biboyuan-fence-before.jpg").is_file()
+    # its pictures are published as the image pipeline's variants, never the original
+    assert list(site.glob("images/biboyuan-fence-before-*.webp"))
+    assert not (site / "images/biboyuan-fence-before.jpg").exists()

@@ -147,6 +147,10 @@ def load_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) ->
     """
     if keyboard_slips(text, path, problems, first_line):
         return None
+    if (line := _too_deep(text)) is not None:
+        problems.error(path, first_line + line, None, "括号或缩进嵌套的层次太多，系统读不下去。",
+                       "检查是否有没配对的 [ 或 {，或者把内容改成简单的“字段: 值”。")
+        return None
     try:
         loader = _LineLoader(text)
     except yaml.reader.ReaderError as exc:  # PyYAML checks every character first
@@ -182,6 +186,25 @@ def load_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) ->
         problems.error(path, line, str(key), "这个字段写了两次，后一次会覆盖前一次。",
                        "删掉多余的一行，只保留一个。")
     return data
+
+
+MAX_DEPTH = 64  # real front matter nests three levels; libyaml's C stack does not survive thousands
+
+
+def _too_deep(text: str) -> int | None:
+    """The 0-based line where nesting gets absurd, found without parsing."""
+    brackets = re.sub(r"[^\[\]{}\n]", "", text)
+    if brackets.count("[") + brackets.count("{") > MAX_DEPTH:
+        depth = 0
+        for line, row in enumerate(brackets.split("\n")):
+            for char in row:
+                depth = depth + 1 if char in "[{" else max(0, depth - 1)
+                if depth > MAX_DEPTH:
+                    return line
+    for line, indent in enumerate(re.findall(r"^( *)", text, re.M)):
+        if len(indent) > 2 * MAX_DEPTH:
+            return line
+    return None
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> tuple[str, str]:

@@ -42,6 +42,7 @@ def write_charts(stats: MinhuStats, site_dir: Path) -> dict[str, Path]:
     charts = {"category": by_category(stats), "status": by_status(stats), "month": by_month(stats)}
     written = {}
     for name, chart in charts.items():
+        chart.uuid = name  # pygal's default is random: builds must be byte-identical
         path = folder / CHART_FILES[name]
         path.write_bytes(static_svg(chart))
         written[name] = path
@@ -55,6 +56,8 @@ def static_svg(chart: pygal.Graph) -> bytes:
     # pygal builds un-namespaced elements under a default xmlns: match both spellings.
     for script in list(tree.iter("script", f"{{{SVG_NS}}}script")):
         script.getparent().remove(script)
+    for comment in list(tree.iter(etree.Comment)):  # "Generated … on <today>"
+        comment.getparent().remove(comment)
     return etree.tostring(tree, xml_declaration=True, encoding="utf-8")
 
 
