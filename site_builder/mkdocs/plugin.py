@@ -21,6 +21,7 @@ from ..content.images import IMAGE_SUFFIXES
 from . import filters
 from .config import BulletinConfig
 from .pages import VirtualPage, default_nav, virtual_pages
+from .search_page import search_pages, write_search_index
 
 log = get_plugin_logger("社区报")
 
@@ -59,6 +60,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.virtual = {p.src_uri: p for p in virtual_pages(self.config.home_latest)}
         if config.nav is None:
             config.nav = default_nav(list(self.virtual.values()))
+        self.virtual.update(search_pages())  # after the nav: the header links to it
         # After the site's own custom_dir, before Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme_dir()))
         if SECTIONS_EXTENSION not in config.markdown_extensions:
@@ -109,6 +111,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         elif virtual := self.virtual.get(page.file.src_uri):
             context.update(virtual.context(bulletin))
         return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        write_search_index(self.bulletin, config.site_dir)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env)
