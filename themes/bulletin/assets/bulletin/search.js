@@ -5,7 +5,8 @@
 // `queryTerm` cuts a query the same way; `readableExcerpt` turns an excerpt
 // in that form back into the text a reader wrote. The form's state lives in
 // the URL, so a result list can be shared. Markup comes from the page's
-// <template>; this script only fills in text.
+// <template>; this script only fills in text. The root's data-state
+// (searching, results, empty, idle, unavailable) tells what is on screen.
 
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 const RUNS = new RegExp(`[${HAN}]+|[^\\s${HAN}]+`, "gu");
@@ -160,9 +161,11 @@ class SearchPage {
     this.clear();
     if (!term && !filtered) {
       this.status.textContent = "输入要找的字词，或者选一个筛选条件。";
+      this.root.dataset.state = "idle";
       return;
     }
     const run = ++this.run;
+    this.root.dataset.state = "searching";
     this.status.textContent = "正在搜索……";
     let found;
     try {
@@ -173,13 +176,16 @@ class SearchPage {
     } catch (error) {
       this.root.querySelector("#bulletin-search-unavailable").hidden = false;
       this.status.textContent = "";
+      this.root.dataset.state = "unavailable";
       throw error;
     }
     if (run !== this.run) return; // a newer search has started
     this.results = found.results;
     if (!this.results.length) return this.showEmpty(state.q, filtered);
-    this.status.textContent = `找到 ${this.results.length} 篇文章`;
     await this.showMore();
+    if (run !== this.run) return;
+    this.status.textContent = `找到 ${this.results.length} 篇文章`;
+    this.root.dataset.state = "results";
   }
 
   clear() {
@@ -195,6 +201,7 @@ class SearchPage {
     this.empty.querySelector("[data-query]").textContent = query || "所选条件";
     this.empty.querySelector("[data-when-filtered]").hidden = !filtered;
     this.empty.hidden = false;
+    this.root.dataset.state = "empty";
   }
 
   /** Fetch the next page of results: each needs one small fragment file. */
