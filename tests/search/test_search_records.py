@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import COMMUNITIES, MINHU, STORY, TODAY
+from helpers import STORY, TODAY
 from site_builder.content import load_bulletin
 from site_builder.content.places import Place, Places
 from site_builder.search import records, search_facets
@@ -67,4 +67,3 @@ def test_places_sharing_a_name_are_told_apart():
     b.parent, d.parent = a, c
     label = PlaceLabels(Places([a, b, c, d]))
     assert [label(p) for p in (a, b, d)] == ["东城区", "城区（东城区）", "城区（西城区）"]
-    assert COMMUNITIES  # the fixture registry has unique names: no brackets there
