@@ -123,3 +123,13 @@ def test_query_words_in_the_browser_match_the_index(page, served_sample):
         words = page.evaluate("async q => (await import('../assets/bulletin/search.js')).queryWords(q)", query)
         indexed = index_words(text if query != "充电" else "电动自行车充电难")
         assert any(indexed[i:i + len(words)] == words for i in range(len(indexed))), query
+
+
+def test_search_page_with_results_passes_axe(page, served_sample):
+    """The search box and the results view; Material's tabs and footer are the theme's."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    search(page, served_sample, "垃圾分类")
+    context = {"include": [[".bulletin-search"], [".bulletin-search-form"]]}
+    report = Axe().run(page, context=context, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+    assert report.violations_count == 0, report.generate_report()
