@@ -32,7 +32,7 @@ def mentioning(bulletin, phrase: str) -> set[str]:
 def results(page: Page) -> list[str]:
     """All result links (site-relative), after loading every page of results."""
     expect(page.locator(".bulletin-search")).to_have_attribute("data-state", re.compile("results|empty"),
-                                                            timeout=15000)
+                                                            timeout=30000)
     more = page.locator("#bulletin-search-more")
     while more.is_visible():
         count = page.locator(".bulletin-search-result").count()
@@ -54,7 +54,7 @@ def test_header_search_lists_exactly_the_articles_about_garbage_sorting(page, se
     assert page.locator("[data-md-component=search]").count() == 0  # Material's own search is off
     page.fill("#bulletin-search-box", "垃圾分类")
     page.press("#bulletin-search-box", "Enter")
-    expect(page.locator(".bulletin-search")).to_have_attribute("data-state", "results", timeout=15000)
+    expect(page.locator(".bulletin-search")).to_have_attribute("data-state", "results", timeout=30000)
     expected = mentioning(bulletin, "垃圾分类")
     assert len(expected) >= 5
     found = results(page)
@@ -106,13 +106,13 @@ def test_chinese_words_are_found_inside_longer_ones(page, served_sample, bulleti
 @pytest.mark.parametrize("query", ["鹦鹉螺量子火锅", "草稿示例"])
 def test_nonsense_and_draft_text_are_not_found(page, served_sample, query):
     page.goto(f"{served_sample}search/?q={quote(query)}")
-    expect(page.locator("#bulletin-search-empty")).to_be_visible(timeout=15000)
+    expect(page.locator("#bulletin-search-empty")).to_be_visible(timeout=30000)
     expect(page.locator("#bulletin-search-empty h2")).to_have_text(f"未找到与“{query}”有关的文章")
     assert page.locator(".bulletin-search-result").count() == 0
     topics = page.locator("#bulletin-search-empty .bulletin-tags a")
     assert topics.count() > 0
     topics.first.click()  # a suggestion leads to results
-    expect(page.locator(".bulletin-search-result").first).to_be_visible(timeout=15000)
+    expect(page.locator(".bulletin-search-result").first).to_be_visible(timeout=30000)
 
 
 def test_query_words_in_the_browser_match_the_index(page, served_sample):
