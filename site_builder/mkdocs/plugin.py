@@ -23,6 +23,7 @@ from .config import BulletinConfig
 from .guard import BuildGuard
 from .images import SiteImages
 from .pages import VirtualPage, default_nav, virtual_pages
+from .search_page import search_pages, write_search_index
 
 log = get_plugin_logger("社区报")
 
@@ -68,6 +69,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                                                             self.config.archive_per_page)}
         if config.nav is None:
             config.nav = default_nav(list(self.virtual.values()))
+        self.virtual.update(search_pages())  # after the nav: the header links to it
         # After the site's own custom_dir, before Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme_dir()))
         if SECTIONS_EXTENSION not in config.markdown_extensions:
@@ -145,6 +147,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         # Feeds, open data and charts: outputs that are not web pages.
         write_outputs(self.bulletin, Path(config.site_dir), site_url=config.site_url, site_name=config.site_name)
+        write_search_index(self.bulletin, config.site_dir)
         self.guard.completed()  # swap the new site in
 
     def on_build_error(self, error: Exception) -> None:

@@ -1,0 +1,191 @@
+"""Search weight on synthetic archives: index size and bytes fetched per query.
+
+Not a test. Run:  .venv/bin/python bench/search_bench.py [1000 10000 ...]
+
+For each size it writes a synthetic bulletin (Markdown files with front
+matter, like an editor's), loads it with the core (load_bulletin) and indexes
+it with the production code (site_builder.search.build_index) -- the index is
+built from the core's models, not from HTML, so no MkDocs build is needed to
+measure it. Then real Chromium runs queries through pagefind.js with the
+site's own query rule (search.js: queryTerm) and loads the first page of
+results (10 fragments), as the search page does; the bytes of every file
+fetched are summed, each counted gzip-compressed as a server would send it
+(Pagefind's index files are compressed already).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+from pypinyin.phrases_dict import phrases_dict
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from site_builder.content import load_bulletin  # noqa: E402
+from site_builder.search import build_index  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+TODAY = dt.date(2026, 11, 21)
+TOPICS = ["垃圾分类", "电动自行车充电", "停车", "老旧小区改造", "加装电梯", "党建引领", "志愿服务",
+          "民情桌", "楼道灯", "雨水井", "物业管理", "议事协商", "养老驿站", "社区食堂"]
+QUERIES = [("垃圾分类", {}), ("充电", {}), ("加装电梯", {"type": "民呼即应"}),
+           ("社区", {}), ("社区", {"place": "街道3"})]
+PAGE_SIZE = 10
+
+
+def _communities(streets: int = 10, per_street: int = 10) -> str:
+    lines = ["- {id: qu, name: 示范区, level: district, city: 北京市}"]
+    for s in range(streets):
+        lines.append(f"- {{id: jd{s}, name: 街道{s}, level: street, parent: qu}}")
+        for c in range(per_street):
+            lines.append(f"- {{id: sq{s}-{c}, name: 社区{s}之{c}, level: community, parent: jd{s}}}")
+    return "\n".join(lines) + "\n"
+
+
+CATEGORIES = "- {id: parking, name: 停车}\n- {id: garbage, name: 垃圾分类}\n- {id: lift, name: 加装电梯}\n"
+
+
+def _paragraph(rng: random.Random, words: list[str], chars: int) -> str:
+    text = ""
+    while len(text) < chars:
+        text += "".join(rng.choice(words) for _ in range(rng.randint(3, 7)))
+        if rng.random() < 0.25:
+            text += rng.choice(TOPICS)
+        text += rng.choice("，，，。")
+    return text.rstrip("，") + "。"
+
+
+def write_archive(content: Path, count: int, seed: int = 5) -> None:
+    """`count` articles of about 900 characters over ten years, all published."""
+    rng = random.Random(seed)
+    words = sorted(phrases_dict)
+    content.mkdir(parents=True, exist_ok=True)
+    (content / "communities.yml").write_text(_communities(), encoding="utf-8")
+    (content / "categories.yml").write_text(CATEGORIES, encoding="utf-8")
+    start = TODAY - dt.timedelta(days=3650)
+    for n in range(count):
+        date = start + dt.timedelta(days=rng.randrange(3600))
+        place = f"sq{rng.randrange(10)}-{rng.randrange(10)}"
+        title = rng.choice(TOPICS) + "".join(rng.choice(words) for _ in range(2))
+        body = "\n\n".join(_paragraph(rng, words, 300) for _ in range(3))
+        kind = ("stories", "cases", "minhu")[n % 3]
+        head = f"title: {title}\ndate: {date}\ncommunity: {place}\ntags: [{rng.choice(TOPICS)}]\n"
+        if kind == "cases":
+            head += "practice: 民情桌\n"
+        elif kind == "minhu":
+            head = (f"title: {title}\ncommunity: {place}\ncategory: {rng.choice(['停车', '垃圾分类', '加装电梯'])}\n"
+                    f"received: {date}\nstatus: resolved\nresolved: {date}\n")
+            body = f"## 问题\n\n{body}\n\n## 解决\n\n{_paragraph(rng, words, 200)}"
+        path = content / kind / str(date.year) / f"a{n:05d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\n{head}---\n\n{body}\n", encoding="utf-8")
+
+
+def _sent_bytes(path: Path) -> int:
+    data = path.read_bytes()
+    return min(len(data), len(gzip.compress(data, 6)))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def measure_queries(site: Path) -> list[tuple[str, dict, int, int, int]]:
+    """(query, filters, results, KB cold, KB warm) per query. Cold: a fresh
+    browser context (nothing cached, runtime included); warm: after another
+    query in the same context (runtime and shared chunks cached)."""
+    (site / "assets").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "themes/bulletin/assets/bulletin/search.js", site / "assets/search.js")
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    def fetched_by(page, query: str, filters: dict, seen: set[str]) -> tuple[int, int]:
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+        hits = page.evaluate(_SEARCH, [query, filters, PAGE_SIZE])
+        new = {f for f in requests if f.startswith("/pagefind/") and f not in seen}
+        seen.update(new)
+        return hits, sum(_sent_bytes(site / f.lstrip("/")) for f in new)
+
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        for query, filters in QUERIES:
+            cold_context = browser.new_context()
+            page = cold_context.new_page()
+            page.goto(base + "pagefind/pagefind-entry.json")
+            hits, cold = fetched_by(page, query, filters, set())
+            cold_context.close()
+            warm_context = browser.new_context()
+            page = warm_context.new_page()
+            page.goto(base + "pagefind/pagefind-entry.json")
+            seen: set[str] = set()
+            fetched_by(page, "电梯", {}, seen)  # an earlier, different query
+            _, warm = fetched_by(page, query, filters, seen)
+            warm_context.close()
+            rows.append((query, filters, hits, cold, warm))
+        browser.close()
+    server.shutdown()
+    return rows
+
+
+_SEARCH = """async ([query, filters, pageSize]) => {
+  const { queryTerm } = await import('/assets/search.js');
+  const pagefind = await import('/pagefind/pagefind.js');
+  await pagefind.init();
+  const found = await pagefind.search(queryTerm(query), { filters });
+  await Promise.all(found.results.slice(0, pageSize).map(r => r.data()));
+  return found.results.length;
+}"""
+
+
+def run(count: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
+        content, site = Path(tmp, "content"), Path(tmp, "site")
+        write_archive(content, count)
+        started = time.perf_counter()
+        bulletin = load_bulletin(content, today=TODAY)
+        assert bulletin.ok, bulletin.problems.format_text()[:2000]
+        loaded = time.perf_counter()
+        summary = build_index(bulletin, site)
+        indexed = time.perf_counter()
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        files = [f for f in summary.bundle.rglob("*") if f.is_file()]
+        print(f"\n== {count} articles (synthetic Markdown → load_bulletin → build_index; no MkDocs build)")
+        print(f"load {loaded - started:.1f} s, index {indexed - loaded:.1f} s, "
+              f"Pagefind peak memory {peak_mb:.0f} MB (largest child process so far)")
+        print(f"bundle: {len(files)} files, {summary.bytes / 1024:.0f} KB on disk "
+              f"({sum(_sent_bytes(f) for f in files) / 1024:.0f} KB as sent)")
+        print("query                 filters               results  first query KB  next query KB")
+        for query, filters, hits, cold, warm in measure_queries(site):
+            shown = ",".join(f"{k}={v}" for k, v in filters.items()) or "-"
+            print(f"{query:<12}  {shown:<20}  {hits:>8}  {cold / 1024:>14.0f}  {warm / 1024:>13.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    for count in parser.parse_args().sizes:
+        run(count)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,262 @@
+// The search page: Pagefind's JS API behind a Chinese results view.
+//
+// The index holds Chinese text as overlapping two-character words
+// (site_builder/search/tokens.py): 垃圾分类 was indexed as 垃圾 圾分 分类 类.
+// `queryTerm` cuts a query the same way; `readableExcerpt` turns an excerpt
+// in that form back into the text a reader wrote. The form's state lives in
+// the URL, so a result list can be shared. Markup comes from the page's
+// <template>; this script only fills in text. The root's data-state
+// (searching, results, empty, idle, unavailable) tells what is on screen.
+
+const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+const RUNS = new RegExp(`[${HAN}]+|[^\\s${HAN}]+`, "gu");
+const HAN_RUN = new RegExp(`^[${HAN}]+$`, "u");
+const PAGE_SIZE = 10;
+const FACETS = ["type", "place", "category", "status", "year"];
+
+/** The words Pagefind must find for one space-separated part of a query.
+ *  A run of Chinese characters gives its bigrams (垃圾分类 → 垃圾 圾分 分类);
+ *  a single character stays whole and matches any word it begins. */
+export function queryWords(part) {
+  const words = [];
+  for (const [run] of part.matchAll(RUNS)) {
+    if (HAN_RUN.test(run) && run.length > 1) {
+      for (let i = 0; i < run.length - 1; i++) words.push(run.slice(i, i + 2));
+    } else {
+      words.push(run);
+    }
+  }
+  return words;
+}
+
+/** The Pagefind search term for what the reader typed; null when empty.
+ *  One part is searched as a phrase (its words next to each other, which
+ *  is "contains this text"); several parts must all occur, anywhere. */
+export function queryTerm(query) {
+  const parts = query.split(/\s+/u).map(queryWords).filter((words) => words.length);
+  if (!parts.length) return null;
+  if (parts.length === 1 && parts[0].length > 1) return `"${parts[0].join(" ")}"`;
+  return parts.flat().join(" ");
+}
+
+/** Words of a Pagefind excerpt, each with whether Pagefind marked it. */
+function excerptWords(html) {
+  const holder = document.createElement("template");
+  holder.innerHTML = html; // parsed inert; only text and <mark> are read
+  const words = [];
+  for (const node of holder.content.childNodes) {
+    const marked = node.nodeName === "MARK";
+    for (const word of node.textContent.split(/\s+/u)) {
+      if (word) words.push({ word, marked });
+    }
+  }
+  return words;
+}
+
+/** The excerpt as the reader wrote it: [{text, marked}]. A bigram stands for
+ *  its first character; a marked bigram also marks the character after it. */
+export function readableExcerpt(html) {
+  const pieces = [];
+  const push = (text, marked) => {
+    const last = pieces[pieces.length - 1];
+    if (last && last.marked === marked) last.text += text;
+    else pieces.push({ text, marked });
+  };
+  let previous = null; // {kind: "bigram" | "end" | "other", marked}
+  for (const { word, marked } of excerptWords(html)) {
+    if (HAN_RUN.test(word)) {
+      if (previous?.kind === "end") push(" ", false); // two runs had a space between
+      push(word[0], marked || (previous?.kind === "bigram" && previous.marked));
+      previous = { kind: word.length > 1 ? "bigram" : "end", marked, word };
+    } else {
+      if (previous?.kind === "other") push(" ", false);
+      push(word, marked);
+      previous = { kind: "other", marked };
+    }
+  }
+  if (previous?.kind === "bigram") push(previous.word[1], previous.marked); // the cut-off run
+  return pieces;
+}
+
+function zhDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+class SearchPage {
+  constructor(root) {
+    this.root = root;
+    this.form = root.querySelector("#bulletin-search");
+    this.status = root.querySelector("#bulletin-search-status");
+    this.list = root.querySelector("#bulletin-search-results");
+    this.more = root.querySelector("#bulletin-search-more");
+    this.empty = root.querySelector("#bulletin-search-empty");
+    this.template = root.querySelector("#bulletin-search-result");
+    this.siteRoot = new URL(root.dataset.root, location.href);
+    this.bundle = new URL(root.dataset.bundle, location.href);
+    this.results = [];
+    this.shown = 0;
+    this.run = 0;
+  }
+
+  async pagefind() {
+    if (!this.loading) {
+      this.loading = import(new URL("pagefind.js", this.bundle).href).then(async (pagefind) => {
+        await pagefind.options({ baseUrl: this.siteRoot.pathname, excerptLength: 60 });
+        // Pagefind takes its language from <html lang> when it starts; "zh"
+        // would make it re-cut our bigram query with the browser's word
+        // segmenter. The index is in "und" (words given as is), so start it
+        // with that language; the page's own lang is put back at once.
+        const html = document.documentElement;
+        const lang = html.getAttribute("lang");
+        html.setAttribute("lang", "und");
+        try {
+          await pagefind.init();
+        } finally {
+          if (lang === null) html.removeAttribute("lang");
+          else html.setAttribute("lang", lang);
+        }
+        return pagefind;
+      });
+    }
+    return this.loading;
+  }
+
+  /** The form's state from the URL, so a shared link shows the same list. */
+  readUrl() {
+    const params = new URLSearchParams(location.search);
+    this.form.elements.q.value = params.get("q") ?? "";
+    for (const key of FACETS) {
+      const select = this.form.elements[key];
+      if (select) select.value = params.get(key) ?? "";
+    }
+    this.form.elements.sort.value = params.get("sort") === "date" ? "date" : "";
+    const header = document.getElementById("bulletin-search-box");
+    if (header) header.value = this.form.elements.q.value;
+  }
+
+  state() {
+    const filters = {};
+    for (const key of FACETS) {
+      const value = this.form.elements[key]?.value;
+      if (value) filters[key] = value;
+    }
+    return { q: this.form.elements.q.value.trim(), filters, sort: this.form.elements.sort.value };
+  }
+
+  writeUrl({ q, filters, sort }) {
+    const params = new URLSearchParams();
+    if (q) params.set("q", q);
+    for (const [key, value] of Object.entries(filters)) params.set(key, value);
+    if (sort) params.set("sort", sort);
+    const query = params.toString();
+    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  }
+
+  async search() {
+    const state = this.state();
+    this.writeUrl(state);
+    const term = queryTerm(state.q);
+    const filtered = Object.keys(state.filters).length > 0;
+    this.clear();
+    if (!term && !filtered) {
+      this.status.textContent = "输入要找的字词，或者选一个筛选条件。";
+      this.root.dataset.state = "idle";
+      return;
+    }
+    const run = ++this.run;
+    this.root.dataset.state = "searching";
+    this.status.textContent = "正在搜索……";
+    let found;
+    try {
+      const pagefind = await this.pagefind();
+      // Without words there is no relevance: list the filtered articles newest first.
+      const sort = state.sort === "date" || !term ? { date: "desc" } : undefined;
+      found = await pagefind.search(term, { filters: state.filters, sort });
+    } catch (error) {
+      this.root.querySelector("#bulletin-search-unavailable").hidden = false;
+      this.status.textContent = "";
+      this.root.dataset.state = "unavailable";
+      throw error;
+    }
+    if (run !== this.run) return; // a newer search has started
+    this.results = found.results;
+    if (!this.results.length) return this.showEmpty(state.q, filtered);
+    await this.showMore();
+    if (run !== this.run) return;
+    this.status.textContent = `找到 ${this.results.length} 篇文章`;
+    this.root.dataset.state = "results";
+  }
+
+  clear() {
+    this.results = [];
+    this.shown = 0;
+    this.list.replaceChildren();
+    this.more.hidden = true;
+    this.empty.hidden = true;
+  }
+
+  showEmpty(query, filtered) {
+    this.status.textContent = "未找到相关文章。";
+    this.empty.querySelector("[data-query]").textContent = query || "所选条件";
+    this.empty.querySelector("[data-when-filtered]").hidden = !filtered;
+    this.empty.hidden = false;
+    this.root.dataset.state = "empty";
+  }
+
+  /** Fetch the next page of results: each needs one small fragment file. */
+  async showMore() {
+    const run = this.run;
+    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (run !== this.run) return;
+    for (const item of data) this.list.append(this.render(item));
+    this.shown += batch.length;
+    this.more.hidden = this.shown >= this.results.length;
+  }
+
+  render(item) {
+    const node = this.template.content.firstElementChild.cloneNode(true);
+    const link = node.querySelector(".bulletin-search-result__title");
+    link.href = item.url;
+    link.textContent = item.meta.title;
+    node.querySelector(".bulletin-search-result__type").textContent = item.meta.type ?? "";
+    const time = node.querySelector("time");
+    time.dateTime = item.meta.date;
+    time.textContent = zhDate(item.meta.date);
+    node.querySelector(".bulletin-search-result__place").textContent = item.meta.place ?? "";
+    node.querySelector(".bulletin-search-result__status").textContent = item.meta.status ?? "";
+    const excerpt = node.querySelector(".bulletin-search-result__excerpt");
+    for (const { text, marked } of readableExcerpt(item.excerpt)) {
+      if (marked) {
+        const mark = document.createElement("mark");
+        mark.textContent = text;
+        excerpt.append(mark);
+      } else {
+        excerpt.append(text);
+      }
+    }
+    excerpt.append("……");
+    return node;
+  }
+
+  start() {
+    this.readUrl();
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.search();
+    });
+    this.form.addEventListener("change", (event) => {
+      if (event.target.name !== "q") this.search();
+    });
+    this.more.addEventListener("click", () => this.showMore());
+    this.root.querySelector("#bulletin-search-clear").addEventListener("click", () => {
+      for (const key of FACETS) if (this.form.elements[key]) this.form.elements[key].value = "";
+      this.search();
+    });
+    this.search();
+  }
+}
+
+const root = document.querySelector(".bulletin-search");
+if (root) new SearchPage(root).start();
