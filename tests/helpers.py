@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -119,3 +122,26 @@ def run_bulletin(*args: str, cwd: Path, env: dict | None = None) -> subprocess.C
     full_env.pop("BULLETIN_DEBUG", None)
     return subprocess.run([sys.executable, "-m", "site_builder.cli", *args], cwd=cwd,
                           env=full_env, capture_output=True, text=True, timeout=300)
+
+
+# Pagefind 1.5 writes its filter and metadata indexes in hash-map order, so
+# their bytes and file names change from build to build (upstream: Pagefind
+# issue 638). Its fragments, which hold the searchable text, are stable.
+PAGEFIND_UNSTABLE = re.compile(r"^pagefind/(?!fragment/)")
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    """Every file of a built site with the hash of its bytes."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def stable(files: dict[str, str]) -> dict[str, str]:
+    """A snapshot without Pagefind's build-to-build varying index files."""
+    return {name: digest for name, digest in files.items() if not PAGEFIND_UNSTABLE.match(name)}
+
+
+def search_pages(site: Path) -> int:
+    """How many pages the search index holds."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
