@@ -202,8 +202,8 @@ def checker_messages() -> list[tuple[str, list[str]]]:
     """(where, fixed parts) of every error and warning message of site_builder/content.
 
     `ctx.error(line, field, message, hint)` and `problems.error(path, line,
-    field, message, hint)`, the same for `warn`, and the (message, hint)
-    pairs by which YAML's own complaints are translated.
+    field, message, hint)`, the same for `warn`, the (message, hint) pairs by
+    which YAML's own complaints are translated, and the keyboard slips table.
     """
     found = []
     for path in sorted((ROOT / "site_builder" / "content").rglob("*.py")):
@@ -216,6 +216,9 @@ def checker_messages() -> list[tuple[str, list[str]]]:
                 name = receiver.attr if isinstance(receiver, ast.Attribute) else getattr(receiver, "id", "")
                 index = 3 if name == "problems" else 2
                 if len(node.args) > index and (pieces := _pieces(node.args[index])):
+                    found.append((where, pieces))
+            elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_Slip":
+                if pieces := _pieces(node.args[1]):
                     found.append((where, pieces))
             elif isinstance(node, ast.FunctionDef) and node.name == "_explain":
                 for ret in ast.walk(node):

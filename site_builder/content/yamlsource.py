@@ -49,11 +49,35 @@ class Text:
 
 
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
-_FULLWIDTH_COLON_KEY = re.compile(rf"^\s*(?:-\s+)?({_KEY})\s*：")
-_MISSING_SPACE = re.compile(rf"^\s*(?:-\s+)?({_KEY}):(?![\s/]|$)")
-_FULLWIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
-_TAB_INDENT = re.compile(r"^ *\t")
-_FULLWIDTH_DASH = re.compile(r"^\s*[－—–]\s")
+
+
+@dataclass(frozen=True)
+class _Slip:
+    """A typing slip of a Chinese keyboard: how to spot it, what to say."""
+
+    pattern: re.Pattern
+    message: str
+    hint: str  # may name the {key}
+
+
+# Checked in this order, one report per line.
+_SLIPS = (
+    _Slip(re.compile(rf"^\s*(?:-\s+)?({_KEY})\s*："),
+          "字段名后面用了中文全角冒号“：”，系统认不出这个字段。",
+          "把“：”改成英文半角冒号加一个空格，写成 `{key}: 内容`。值里面的全角冒号不受影响。"),
+    _Slip(re.compile(r"^[ \t]*\u3000"),
+          "这一行开头用了中文全角空格缩进，YAML 只认英文半角空格。",
+          "删掉行首的全角空格，改用半角空格（两个空格一级）。切换到英文输入法再打空格。"),
+    _Slip(re.compile(r"^ *\t"),
+          "这一行开头用了 Tab 键缩进，YAML 不允许用 Tab 缩进。",
+          "把行首的 Tab 换成半角空格（两个空格一级）。"),
+    _Slip(re.compile(r"^\s*[－—–]\s"),
+          "列表项开头用了中文破折号或全角减号，YAML 只认英文半角减号“-”。",
+          "把行首的符号改成半角“- ”（减号后加一个空格）。"),
+    _Slip(re.compile(rf"^\s*(?:-\s+)?({_KEY}):(?![\s/]|$)"),
+          "字段名后的冒号后面缺少空格，系统会把整行当成一段文字。",
+          "在冒号后面加一个半角空格，写成 `{key}: 内容`。"),
+)
 
 
 def read_text(path: Path, problems: Problems) -> Text | None:
@@ -97,46 +121,14 @@ def keyboard_slips(text: str, path: Path, problems: Problems, first_line: int = 
     """Report the slips of a Chinese keyboard; True when any was found."""
     found = False
     for offset, line in enumerate(text.split("\n")):
-        lineno = first_line + offset
         if line.lstrip().startswith("#"):
             continue
-        if match := _FULLWIDTH_COLON_KEY.match(line):
-            key = match.group(1)
-            problems.error(
-                path, lineno, key,
-                "字段名后面用了中文全角冒号“：”，系统认不出这个字段。",
-                f"把“：”改成英文半角冒号加一个空格，写成 `{key}: 内容`。值里面的全角冒号不受影响。",
-            )
-            found = True
-        elif _FULLWIDTH_INDENT.match(line):
-            problems.error(
-                path, lineno, None,
-                "这一行开头用了中文全角空格缩进，YAML 只认英文半角空格。",
-                "删掉行首的全角空格，改用半角空格（两个空格一级）。切换到英文输入法再打空格。",
-            )
-            found = True
-        elif _TAB_INDENT.match(line):
-            problems.error(
-                path, lineno, None,
-                "这一行开头用了 Tab 键缩进，YAML 不允许用 Tab 缩进。",
-                "把行首的 Tab 换成半角空格（两个空格一级）。",
-            )
-            found = True
-        elif _FULLWIDTH_DASH.match(line):
-            problems.error(
-                path, lineno, None,
-                "列表项开头用了中文破折号或全角减号，YAML 只认英文半角减号“-”。",
-                "把行首的符号改成半角“- ”（减号后加一个空格）。",
-            )
-            found = True
-        elif match := _MISSING_SPACE.match(line):
-            key = match.group(1)
-            problems.error(
-                path, lineno, key,
-                "字段名后的冒号后面缺少空格，系统会把整行当成一段文字。",
-                f"在冒号后面加一个半角空格，写成 `{key}: 内容`。",
-            )
-            found = True
+        for slip in _SLIPS:
+            if match := slip.pattern.match(line):
+                key = match.group(1) if match.groups() else None
+                problems.error(path, first_line + offset, key, slip.message, slip.hint.format(key=key))
+                found = True
+                break
     return found
 
 
