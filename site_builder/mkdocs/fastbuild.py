@@ -3,9 +3,9 @@
 A ten-year bulletin has tens of thousands of pages. MkDocs converts and
 renders them one by one on one core; here
 
-- on `nav`, every page outside the navigation becomes a `CachedPage`, whose
-  Markdown conversion is looked up in the render cache (rendercache.py), and
-  the conversions the cache lacks are done on every core (parallel.py);
+- on `files`, every page becomes a `CachedPage`, whose Markdown conversion
+  is looked up in the render cache (rendercache.py); on `nav`, the
+  conversions the cache lacks are done on every core (parallel.py);
 - on `env`, the pages are rendered and written on every core, by MkDocs' own
   page function, and MkDocs' loop then skips them;
 - after the build, the new conversions are stored and stale ones dropped.
@@ -35,7 +35,7 @@ CACHE_FOLDER = Path(".cache") / "pages"
 
 
 class FastBuild:
-    """One per plugin instance; each build goes on_nav → on_env → finished/failed."""
+    """One per plugin instance; each build goes on_files → on_nav → on_env → finished or close."""
 
     def __init__(self) -> None:
         self.progress = Progress()
@@ -43,23 +43,24 @@ class FastBuild:
         self.nav: Navigation | None = None
         self._quiet = _SkippedPages()
 
-    def on_nav(self, nav: Navigation, files: Files, config: MkDocsConfig, catalog: ImageCatalog,
-               *, serving: bool) -> None:
-        """Give the pages their cache; convert what it lacks on every core."""
-        self.nav = nav
+    def on_files(self, files: Files, config: MkDocsConfig, catalog: ImageCatalog) -> None:
+        """Open the cache; give every page one (MkDocs keeps a page a plugin has made)."""
         images = hashlib.sha256("\n".join(sorted(v.url for v in catalog.variants())).encode()).hexdigest()
         self.close()
         self.cache = RenderCache(_site_root(config) / CACHE_FOLDER, settings_digest(config, [images]),
                                  files_digest(files))
         CachedPage.cache = self.cache
-        pages = []
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-            if file.page is None and file.inclusion.is_not_in_nav():
+        for file in files.documentation_pages():
+            if file.page is None:
                 CachedPage(None, file, config)  # what MkDocs would create, with a cache
-            if isinstance(file.page, CachedPage):
-                pages.append(file.page)
+
+    def on_nav(self, nav: Navigation, files: Files, config: MkDocsConfig, *, serving: bool) -> None:
+        """Convert on every core the pages the cache lacks."""
+        self.nav = nav
         if serving:
             return
+        pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                 if isinstance(f.page, CachedPage)]
         with self.progress.bar("正在转换文章", len(pages)) as tick:
             parallel.convert_markdown(pages, config, files, tick)
 

@@ -22,6 +22,7 @@ renders one page at a time as MkDocs does).
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -38,8 +39,9 @@ from mkdocs.structure.pages import Page
 
 from .rendercache import CachedPage, Rendered
 
-# Below this many pages the pool costs more than it saves.
-PARALLEL_MIN = 300
+# Below this many pages the pool costs more than it saves. BULLETIN_PARALLEL_MIN
+# overrides it (the tests use the parallel path on small sites).
+PARALLEL_MIN = int(os.environ.get("BULLETIN_PARALLEL_MIN", 300))
 CHUNK = 64
 
 # The template MkDocs renders for a page a worker has already written: empty,
@@ -111,12 +113,17 @@ def _run(job: _Job, work: Callable[[range], tuple], total: int,
     global _job
     _job = job
     chunks = [range(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
+    if job.env is not None:
+        for name in {p.meta.get("template", "main.html") for p in job.pages}:
+            job.env.get_template(name)  # compiled once here, not once per worker
+    gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
     try:
         with multiprocessing.get_context("fork").Pool(workers()) as pool:
             for result in pool.imap_unordered(work, chunks):
                 tick(result[2])
                 yield result[:2]
     finally:
+        gc.unfreeze()
         _job = None
 
 

@@ -99,10 +99,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         for page in self.virtual.values():
             files.append(File.generated(config, page.src_uri, content="", inclusion=(
                 InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
-        return self.images.on_files(files, config)
+        files = self.images.on_files(files, config)
+        self.fast.on_files(files, config, self.images.catalog)
+        return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        self.fast.on_nav(nav, files, config, self.images.catalog, serving=self.serving)
+        self.fast.on_nav(nav, files, config, serving=self.serving)
         return nav
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
