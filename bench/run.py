@@ -162,6 +162,7 @@ def run(sizes: list[int], work: Path) -> list[Row]:
             print("   " + ", ".join([f"{k} {v.seconds:.1f} s" for k, v in row.figures.items() if k not in before]
                                     + [f"{k} {v}" for k, v in row.other.items() if k not in said]), flush=True)
         rows.append(row)
+        write_results(rows, work)  # after each size: a long run leaves what it has measured
     return rows
 
 
@@ -216,12 +217,14 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "bulletin-bench")
     args = parser.parse_args()
     rows = run(args.sizes, args.work)
-    text = "# Benchmark results\n\n" + table(rows)
-    RESULTS.write_text(text, "utf-8")
-    (args.work / "results.json").write_text(json.dumps(
+    print(RESULTS.read_text("utf-8"))
+
+
+def write_results(rows: list[Row], work: Path) -> None:
+    RESULTS.write_text("# Benchmark results\n\n" + table(rows), "utf-8")
+    (work / "results.json").write_text(json.dumps(
         [{"size": r.size, **{k: vars(v) for k, v in r.figures.items()}, **r.other} for r in rows],
         indent=2, ensure_ascii=False), "utf-8")
-    print(text)
 
 
 if __name__ == "__main__":
