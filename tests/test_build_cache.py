@@ -129,3 +129,10 @@ def test_progress_only_on_a_terminal(tmp_path, terminal):
     text = output.decode("utf-8", "replace")
     assert process.returncode == 0, text
     assert "正在生成页面" in text and "正在建立搜索索引" in text
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path):
+    root = make_site(tmp_path, extra=3)
+    first = build(root, PARALLEL)
+    (root / ".cache" / "pages" / "pages.sqlite3").write_bytes(b"not a database" * 100)
+    assert stable(build(root, PARALLEL)) == stable(first)

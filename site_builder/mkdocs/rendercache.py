@@ -87,8 +87,11 @@ class RenderCache:
         self.fresh: dict[str, Rendered] = {}  # rendered in this build, written by `save`
         self.used: set[str] = set()
         self.hits = 0
-        self._db = sqlite3.connect(self.path)
-        self._db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        try:
+            self._db = _open(self.path)
+        except sqlite3.DatabaseError:  # a damaged cache file (a full disk, say): start afresh
+            self.path.unlink(missing_ok=True)
+            self._db = _open(self.path)
 
     def forked(self) -> "RenderCache":
         """The same cache for a forked worker, which must not share the parent's connection."""
@@ -129,6 +132,12 @@ class RenderCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    return db
 
 
 def files_digest(files: Files) -> str:
