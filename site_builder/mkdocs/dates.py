@@ -23,8 +23,7 @@ EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 
 def newest_date(bulletin: Bulletin) -> dt.date:
     """The date of the newest published article (the bulletin's edition date)."""
-    articles = bulletin.articles
-    return max((a.date for a in articles), default=dt.date(2000, 1, 1))
+    return bulletin.newest_date
 
 
 def date_page(page: Page, article: Article | None, bulletin: Bulletin) -> None:

@@ -20,6 +20,7 @@ from ..content import Bulletin, load_bulletin, published, resolve_today
 from ..outputs import write_outputs
 from . import csp, dates, filters, sanitize
 from .config import BulletinConfig
+from .fastbuild import FastBuild
 from .guard import BuildGuard
 from .images import SiteImages
 from .pages import VirtualPage, default_nav, virtual_pages
@@ -48,6 +49,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.images = SiteImages()
         self.preloaded_images = None  # the image catalog `bulletin build` made while checking
         self.guard = BuildGuard()  # atomic build, pinned clock
+        self.fast = FastBuild()  # render cache, all cores, progress
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -97,7 +99,13 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         for page in self.virtual.values():
             files.append(File.generated(config, page.src_uri, content="", inclusion=(
                 InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
-        return self.images.on_files(files, config)
+        files = self.images.on_files(files, config)
+        self.fast.on_files(files, config, self.images.catalog)
+        return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self.fast.on_nav(nav, files, config, serving=self.serving)
+        return nav
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs the body the core has parsed (its front matter is done)."""
@@ -119,6 +127,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return sanitize.clean(html)
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+        if self.fast.written(page):
+            return context  # a worker has rendered it with this very method
         bulletin = self.bulletin
         context["bulletin"] = bulletin
         if article := bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
@@ -134,6 +144,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         filters.install(env)
         self.images.on_env(env)
         csp.install(env, serving=self.serving)
+        self.fast.on_env(env, config, files, serving=self.serving)  # last: renders the pages
         return env
 
     @event_priority(-50)  # seal the page as it will be written
@@ -147,10 +158,13 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         # Feeds, open data and charts: outputs that are not web pages.
         write_outputs(self.bulletin, Path(config.site_dir), site_url=config.site_url, site_name=config.site_name)
-        write_search_index(self.bulletin, config.site_dir)
+        with self.fast.progress.step("正在建立搜索索引"):
+            write_search_index(self.bulletin, config.site_dir)
+        self.fast.finished()
         self.guard.completed()  # swap the new site in
 
     def on_build_error(self, error: Exception) -> None:
+        self.fast.close()
         self.guard.failed()
 
     def on_shutdown(self) -> None:

@@ -1,0 +1,138 @@
+"""The render cache and the parallel build give the site a cold build gives.
+
+After one article is edited, a rebuild that finds everything else in the
+cache must show the change everywhere the article appears (its page, its
+place pages, lists, feeds, the search index) and be, file for file, the site
+a cold build of the edited content writes. Pages are rendered by forked
+workers here (BULLETIN_PARALLEL_MIN=1), as on a large archive.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import pty
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import CASE, CATEGORIES, COMMUNITIES, MINHU, MKDOCS_YML, STORY, TODAY, run_bulletin, snapshot, stable, write
+
+PARALLEL = {"BULLETIN_PARALLEL_MIN": "1"}
+SERIAL = {"BULLETIN_PARALLEL_MIN": "1000000"}
+NEW_TITLE = "巧设围栏便民出行又有新进展"
+NEW_WORDS = "围栏旁新装了九盏太阳能路灯"
+
+
+def notes(count: int) -> dict[str, str]:
+    """`count` more 民呼即应 notes, so that lists run over several pages."""
+    return {f"minhu/2022/note-{i:03d}.md": MINHU.replace("小区门口不再乱停车", f"第{i}号：楼道灯修好了")
+            .replace("2022-06-20", f"2022-06-{1 + i % 28:02d}").replace("2022-06-01", "2022-05-01")
+            .replace("community: biboyuan", "community: taixi" if i % 2 else "community: biboyuan")
+            for i in range(count)}
+
+
+def make_site(root: Path, extra: int = 30) -> Path:
+    write(root, {"mkdocs.yml": MKDOCS_YML + "site_url: https://bulletin.example/\n"})
+    write(root / "content", {
+        "communities.yml": COMMUNITIES, "categories.yml": CATEGORIES,
+        "stories/2022/biboyuan-weilan.md": STORY,
+        "minhu/2022/biboyuan-tingche.md": MINHU,
+        "cases/2022/taixi-minqingzhuo.md": CASE,
+        **notes(extra),
+    })
+    return root
+
+
+def build(root: Path, env: dict[str, str]) -> dict[str, str]:
+    result = run_bulletin("build", cwd=root, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return snapshot(root / "site")
+
+
+def edit_story(root: Path) -> None:
+    path = root / "content" / "stories/2022/biboyuan-weilan.md"
+    text = path.read_text("utf-8").replace("巧设围栏便民出行", NEW_TITLE)
+    path.write_text(text + f"\n{NEW_WORDS}。\n", "utf-8")
+
+
+def search_text(site: Path) -> str:
+    """Everything the search fragments hold, decompressed."""
+    return "".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+                   for f in (site / "pagefind" / "fragment").iterdir())
+
+
+def test_rebuild_after_an_edit_equals_a_cold_build(tmp_path):
+    warm = make_site(tmp_path / "warm")
+    before = build(warm, PARALLEL)
+    assert (warm / ".cache" / "pages" / "pages.sqlite3").is_file()
+    edit_story(warm)
+    after = build(warm, PARALLEL)  # the cache holds every other page
+
+    cold = tmp_path / "cold"
+    shutil.copytree(warm / "content", cold / "content")
+    shutil.copy(warm / "mkdocs.yml", cold / "mkdocs.yml")
+    assert stable(after) == stable(build(cold, PARALLEL))
+
+    site = warm / "site"
+    changed = {name for name in stable(after) if stable(before).get(name) != stable(after)[name]}
+    for page in ("stories/2022/biboyuan-weilan/index.html", "index.html", "stories/index.html",
+                 "places/biboyuan/index.html", "places/changyang/index.html", "feeds/all.xml"):
+        assert page in changed, page
+        assert NEW_TITLE in (site / page).read_text("utf-8"), page
+    assert NEW_WORDS in (site / "stories/2022/biboyuan-weilan/index.html").read_text("utf-8")
+    assert f'"title":"{NEW_TITLE}"' in search_text(site)  # the text itself is indexed as word pairs
+    # A note elsewhere (not related to the story) is the very same page.
+    assert "minhu/2022/note-007/index.html" not in changed
+
+
+def test_parallel_and_serial_builds_are_identical(tmp_path):
+    one = make_site(tmp_path / "one")
+    two = make_site(tmp_path / "two")
+    assert stable(build(one, PARALLEL)) == stable(build(two, SERIAL))
+
+
+def test_a_cached_page_still_warns(tmp_path):
+    """A conversion that warned is not cached: `--strict` fails on every build."""
+    root = make_site(tmp_path, extra=3)
+    write(root / "content", {"stories/2022/biboyuan-weilan.md": STORY + "\n见[上一篇](../2021/missing.md)。\n"})
+    for _ in range(2):
+        result = run_bulletin("build", "--strict", cwd=root, env=PARALLEL)
+        assert result.returncode != 0, "the second build must warn again"
+        assert "1 warnings in strict mode" in result.stderr
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_progress_only_on_a_terminal(tmp_path, terminal):
+    root = make_site(tmp_path, extra=200)
+    env = {**os.environ, "BULLETIN_TODAY": TODAY.isoformat(), **PARALLEL}
+    env.pop("CI", None)
+    command = [sys.executable, "-m", "site_builder.cli", "build"]
+    if not terminal:
+        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert "正在生成页面" not in result.stdout + result.stderr
+        return
+    master, slave = pty.openpty()
+    process = subprocess.run(command, cwd=root, env=env, stdin=slave, stdout=slave, stderr=slave, timeout=300)
+    os.close(slave)
+    output = b""
+    try:
+        while chunk := os.read(master, 65536):
+            output += chunk
+    except OSError:
+        pass  # the terminal is closed once everything was read
+    os.close(master)
+    text = output.decode("utf-8", "replace")
+    assert process.returncode == 0, text
+    assert "正在生成页面" in text and "正在建立搜索索引" in text
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path):
+    root = make_site(tmp_path, extra=3)
+    first = build(root, PARALLEL)
+    (root / ".cache" / "pages" / "pages.sqlite3").write_bytes(b"not a database" * 100)
+    assert stable(build(root, PARALLEL)) == stable(first)
