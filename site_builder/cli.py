@@ -62,10 +62,11 @@ def build(config_file: str | None, strict: bool, with_pdf: bool) -> None:
               help="纸张大小（默认：mkdocs.yml 里的 print_size，未设置时为 A3）。")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="文件.pdf",
               help="PDF 的保存位置（默认：网站文件夹里的 editions/期名.pdf）。")
+@click.option("--strict", is_flag=True, help="版面超出或缺字时退出码为 1（PDF 仍会生成，供校样）。")
 @CONFIG_OPTION
-def print_(edition: str | None, size: str | None, output: Path | None, config_file: str | None) -> None:
+def print_(edition: str | None, size: str | None, output: Path | None, strict: bool, config_file: str | None) -> None:
     """把一期报纸排成可以付印的 PDF（EDITION 是期的文件名，不写则为最新一期）。"""
-    sys.exit(print_cmd.run(config_file, edition, size.upper() if size else None, output))
+    sys.exit(print_cmd.run(config_file, edition, size.upper() if size else None, output, strict))
 
 
 @cli.command()

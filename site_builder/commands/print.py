@@ -14,11 +14,12 @@ from ..print import print_edition
 from .site import UserError, open_site
 
 
-def run(config_file: str | None, edition_id: str | None, size: str | None, output: Path | None) -> int:
+def run(config_file: str | None, edition_id: str | None, size: str | None, output: Path | None,
+        strict: bool = False) -> int:
     """Check the content, set the edition, say what the editor must fix.
 
-    Returns 1 when a 版 overflows or glyphs are missing: the PDF is written as
-    a proof, but is not ready for the printer.
+    An overflowing 版 or a missing glyph is reported and the PDF still written
+    as a proof; with `strict` the command then exits with 1.
     """
     site = open_site(config_file)
     bulletin = site.load(images=False)  # print variants are made on demand
@@ -39,7 +40,7 @@ def run(config_file: str | None, edition_id: str | None, size: str | None, outpu
     click.echo(f"PDF 已生成：{target}（{result.pages} 页，用时 {time.perf_counter() - started:.1f} 秒）")
     if result.overflows or result.missing_glyphs:
         click.echo("这份 PDF 可以用来校样，改好以上问题后才能付印。", err=True)
-        return 1
+        return 1 if strict else 0
     return 0
 
 
