@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content import Bulletin
-from ..content.editions import Edition, EditionPage
-from ..content.images import Image
+from ..content.editions import EditionPage
 from ..content.types import Article
 
 
@@ -59,18 +58,15 @@ class PrintSheet:
         return bool(self.page.editors or self.page.designers or self.page.proofreaders)
 
 
-def published_articles(edition: Edition, bulletin: Bulletin, page: EditionPage) -> list[Article]:
+def published_articles(bulletin: Bulletin, page: EditionPage) -> list[Article]:
     """The page's articles that are published; drafts and embargoed ones are
     left out (the core has warned about them)."""
     found = (bulletin.by_id.get(article_id) for article_id in page.articles)
     return [a for a in found if a is not None and a.is_published]
 
 
-def figure(image: Image, uri: str) -> PrintFigure:
-    return PrintFigure(uri=uri, caption=image.caption, credit=image.credit)
-
-
 def sheet_of(page: EditionPage, pieces: list[PrintArticle]) -> PrintSheet:
+    """Sort a page's pieces into the main flow and the 民呼即应 box."""
     sheet = PrintSheet(page)
     for piece in pieces:
         (sheet.notes if piece.type == "minhu" else sheet.articles).append(piece)

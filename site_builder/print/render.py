@@ -22,7 +22,7 @@ from ..content.types import Article
 from ..images import ImageError, print_variant
 from .body import BodyRenderer
 from .fetcher import LocalFetcher
-from .layout import PrintArticle, PrintFigure, PrintSheet, published_articles, sheet_of
+from .layout import PrintArticle, PrintFigure, published_articles, sheet_of
 from .options import PrintOptions, PrintResult
 from .overflow import find_overflows
 from .qr import qr_data_uri
@@ -68,7 +68,7 @@ def print_edition(bulletin: Bulletin, edition: Edition, target: Path, options: P
         result.warnings.append("mkdocs.yml 没有设置 site_url，印刷版上不放二维码。"
                                "在 mkdocs.yml 里加一行 `site_url: https://本报网址/` 即可。")
     setter = _Setter(options, result)
-    sheets = [sheet_of(page, [setter.piece(a) for a in published_articles(edition, bulletin, page)])
+    sheets = [sheet_of(page, [setter.piece(a) for a in published_articles(bulletin, page)])
               for page in edition.pages]
     html = environment(options.theme_dirs).get_template("print/edition.html").render(
         edition=edition, sheets=sheets, size=options.size,
