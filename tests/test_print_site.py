@@ -133,3 +133,13 @@ def test_build_without_pdf_links_none(site):
     assert not (site.root / "site" / "editions" / "2022-08-01.pdf").exists()
     page = (site.root / "site" / "editions" / "2022-08-01" / "index.html").read_text("utf-8")
     assert "bulletin-edition__pdf" not in page
+
+
+def test_printing_leaves_pillow_strict_about_broken_photos():
+    """WeasyPrint relaxes Pillow for the whole process on import; a truncated
+    JPEG must stay an error for `bulletin check` and builds that also print."""
+    from PIL import ImageFile
+
+    import site_builder.print.render  # noqa: F401  (imports WeasyPrint)
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False

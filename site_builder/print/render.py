@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from PIL import ImageFile
 from weasyprint import HTML
 from weasyprint.document import Document
 
@@ -29,6 +30,11 @@ from .qr import qr_data_uri
 from .templates import bulletin_theme, environment
 
 NOTDEF = ".notdef glyph rendered"
+
+# Importing WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole
+# process; the image pipeline must keep refusing broken photos (a truncated
+# JPEG is an error for the editor), and the PDF only shows JPEGs we made.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 class _Setter:
