@@ -12,7 +12,7 @@ ADDR ?= 127.0.0.1:8000
 # pango and harfbuzz for WeasyPrint, poppler for checking PDFs.
 SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
-.PHONY: install system serve build check test bench clean
+.PHONY: install system serve build check test bench clean print
 
 install: system $(STAMP)
 
@@ -49,3 +49,7 @@ bench: install
 
 clean:
 	rm -rf site .cache test-artifacts
+
+# The paper edition as a print-ready PDF: the newest edition, or EDITION=id (SIZE=A4).
+print: install
+	$(BIN)/bulletin print $(EDITION) $(if $(SIZE),--size $(SIZE))

@@ -13,6 +13,7 @@ from .commands import build as build_cmd
 from .commands import check as check_cmd
 from .commands import init as init_cmd
 from .commands import new as new_cmd
+from .commands import print as print_cmd
 from .commands.site import UserError
 
 CONFIG_OPTION = click.option("-f", "--config-file", metavar="文件",
@@ -49,9 +50,23 @@ def new(kind: str, title: str, community: str, date: dt.datetime | None, config_
 @cli.command()
 @CONFIG_OPTION
 @click.option("--strict", is_flag=True, help="有任何提醒也当作错误。")
-def build(config_file: str | None, strict: bool) -> None:
+@click.option("--with-pdf", is_flag=True, help="同时生成每一期的印刷版 PDF，期的网页上附下载链接。")
+def build(config_file: str | None, strict: bool, with_pdf: bool) -> None:
     """先检查稿件，再生成网站（有错误时不生成）。"""
-    sys.exit(build_cmd.build(config_file, strict))
+    sys.exit(build_cmd.build(config_file, strict, with_pdf))
+
+
+@cli.command("print")
+@click.argument("edition", required=False)
+@click.option("--size", type=click.Choice(["A3", "A4"], case_sensitive=False),
+              help="纸张大小（默认：mkdocs.yml 里的 print_size，未设置时为 A3）。")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="文件.pdf",
+              help="PDF 的保存位置（默认：网站文件夹里的 editions/期名.pdf）。")
+@click.option("--strict", is_flag=True, help="版面超出或缺字时退出码为 1（PDF 仍会生成，供校样）。")
+@CONFIG_OPTION
+def print_(edition: str | None, size: str | None, output: Path | None, strict: bool, config_file: str | None) -> None:
+    """把一期报纸排成可以付印的 PDF（EDITION 是期的文件名，不写则为最新一期）。"""
+    sys.exit(print_cmd.run(config_file, edition, size.upper() if size else None, output, strict))
 
 
 @cli.command()

@@ -14,8 +14,10 @@ from ..mkdocs.progress import Progress, on_terminal
 from .site import UserError, open_site
 
 
-def build(config_file: str | None, strict: bool) -> int:
+def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
     site = open_site(config_file, strict=strict or None)
+    if with_pdf:
+        site.plugin.config["print_pdf"] = True  # the plugin writes them, before the site is swapped in
     bulletin = site.load()
     if bulletin.problems:
         click.echo(bulletin.problems.format_text(), err=True)

@@ -30,3 +30,7 @@ class BulletinConfig(base.Config):
     images_print_width_mm = c.Type((int, float), default=80)
     # How many articles each list page shows before it continues on "page/2/".
     archive_per_page = c.Type(int, default=20)
+    # Print (site_builder.print): write every edition's PDF during the build
+    # (`bulletin build --with-pdf` sets it too), and the paper size, A3 or A4.
+    print_pdf = c.Type(bool, default=False)
+    print_size = c.Choice(("A3", "A4"), default="A3")

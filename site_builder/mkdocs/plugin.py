@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import Bulletin, load_bulletin, published, resolve_today
 from ..outputs import write_outputs
-from . import csp, dates, filters, sanitize
+from . import csp, dates, filters, printing, sanitize
 from .config import BulletinConfig
 from .fastbuild import FastBuild
 from .guard import BuildGuard
@@ -138,6 +138,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         elif virtual := self.virtual.get(page.file.src_uri):
             context.update(virtual.context(bulletin))
         self.images.on_page_context(context, page, context.get("article"), config)
+        if "edition_pdf" in context:  # an edition page links its PDF when the build writes them
+            context["edition_pdf"] = self.config.print_pdf and not self.serving
         return context
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -158,6 +160,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         # Feeds, open data and charts: outputs that are not web pages.
         write_outputs(self.bulletin, Path(config.site_dir), site_url=config.site_url, site_name=config.site_name)
+        if self.config.print_pdf and not self.serving:  # into the staging folder, before the swap
+            with self.fast.progress.step("正在排印 PDF"):
+                printing.write_pdfs(self.bulletin, config, self.config)
         with self.fast.progress.step("正在建立搜索索引"):
             write_search_index(self.bulletin, config.site_dir)
         self.fast.finished()
