@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Iterable
 from functools import cached_property
 
 from . import slugs
@@ -133,14 +134,20 @@ class Archive:
         """A URL slug per tag: its pinyin. Tags whose pinyin collides (公式/公事)
         each get a short hash of the tag text rather than a number, so that the
         slug does not depend on which of them came first."""
-        by_slug: dict[str, list[str]] = defaultdict(list)
-        for tag in self.bulletin.tags:
-            by_slug[slugs.from_title(tag)[:50]].append(tag)
-        result = {}
-        for slug, tags in by_slug.items():
-            for tag in tags:
-                result[tag] = slug if len(tags) == 1 else f"{slug}-{_short_hash(tag)}"
-        return result
+        return tag_slugs(self.bulletin.tags)
+
+
+def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
+    """The URL slug of each tag (see `Archive.tag_slugs`); article pages link
+    their tags with it without building the whole archive."""
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for tag in tags:
+        by_slug[slugs.from_title(tag)[:50]].append(tag)
+    result = {}
+    for slug, group in by_slug.items():
+        for tag in group:
+            result[tag] = slug if len(group) == 1 else f"{slug}-{_short_hash(tag)}"
+    return result
 
 
 def _short_hash(text: str) -> str:
