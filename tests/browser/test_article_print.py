@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from browser.conftest import DESKTOP, PHONE
-from browser.test_reading import EXAMPLES
+from browser.article_examples import EXAMPLES
 from helpers import ARTIFACTS
 
 # What a resident taps on an article page; each must be at least 44 × 44 px.
