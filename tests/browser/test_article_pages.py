@@ -58,7 +58,10 @@ def test_news_story_keeps_the_newspaper_hierarchy(page, served_sample, viewport)
     trail = article.locator(".bulletin-places__trail").first
     assert trail.locator("a").count() >= 2 and trail.is_visible()
     assert article.locator(".bulletin-tags a").first.is_visible()
-    assert article.locator(".bulletin-related .bulletin-card").count() >= 1
+    cards = article.locator(".bulletin-related .bulletin-card")
+    assert cards.count() >= 1
+    # Related reading spans the column like the text, without a list's indent.
+    assert cards.first.bounding_box()["x"] == pytest.approx(article.locator(".bulletin-body").bounding_box()["x"], abs=1)
     assert_fits_width(page, viewport)
     keep_screenshot(page, f"news-{viewport}")
 
