@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, TODAY
+from helpers import ROOT, TODAY, run_bulletin
 from site_builder.content import load_bulletin
 
 SITE_URL = "https://example.org/"  # the sample's mkdocs.yml
@@ -96,3 +96,13 @@ def test_no_web_fonts_and_no_empty_banner(built_sample):
         assert 'class="md-banner' not in text, f"{html}: an empty announcement bar"
     for css in (built_sample / "assets").rglob("*.css"):
         assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", css.read_text("utf-8")), css
+
+
+def test_preview_shows_its_banner_on_every_page(site):
+    """The announcement bar appears only in a preview build (BULLETIN_DRAFTS=1, as `serve --drafts`)."""
+    result = run_bulletin("build", cwd=site.root, env={"BULLETIN_DRAFTS": "1"})
+    assert result.returncode == 0, result.stderr
+    built = site.root / "site"
+    for url in ("", "stories/2022/biboyuan-weilan/"):
+        banner = soup_of(built, url).select_one(".md-banner .bulletin-preview-banner")
+        assert banner is not None and "预览模式" in banner.get_text()
