@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
 from functools import cached_property, lru_cache
+from typing import Iterable
 
 from . import slugs
 from .bulletin import Bulletin
