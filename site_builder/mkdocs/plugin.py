@@ -24,6 +24,7 @@ from .fastbuild import FastBuild
 from .guard import BuildGuard
 from .images import SiteImages
 from .pages import VirtualPage, default_nav, virtual_pages
+from .reading import ArticleReading
 from .search_page import search_pages, write_search_index
 
 log = get_plugin_logger("社区报")
@@ -50,6 +51,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.preloaded_images = None  # the image catalog `bulletin build` made while checking
         self.guard = BuildGuard()  # atomic build, pinned clock
         self.fast = FastBuild()  # render cache, all cores, progress
+        self.reading: ArticleReading | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -67,6 +69,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             )
         self.images.on_config(self.bulletin, self.config, config, preloaded_images)
         self._report(self.bulletin)
+        self.reading = ArticleReading(self.bulletin)
         self.virtual = {p.src_uri: p for p in virtual_pages(self.bulletin, self.config.home_latest,
                                                             self.config.archive_per_page)}
         if config.nav is None:
@@ -132,9 +135,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         bulletin = self.bulletin
         context["bulletin"] = bulletin
         if article := bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
-            context["article"] = article
-            context["edition"] = bulletin.edition_of(article)
-            context["related"] = bulletin.related(article)
+            context.update(self.reading.context(article))
         elif virtual := self.virtual.get(page.file.src_uri):
             context.update(virtual.context(bulletin))
         self.images.on_page_context(context, page, context.get("article"), config)
