@@ -148,10 +148,12 @@ def measure_queries(site: Path) -> list[tuple[str, dict, int, int, int]]:
 
 
 _SEARCH = """async ([query, filters, pageSize]) => {
-  const { queryTerm } = await import('/assets/search.js');
+  const { queryTerm, filterKey } = await import('/assets/search.js');
   const pagefind = await import('/pagefind/pagefind.js');
+  await pagefind.options({ excerptLength: 60, noWorker: true });  // as search.js does
   await pagefind.init();
-  const found = await pagefind.search(queryTerm(query), { filters });
+  const keyed = Object.fromEntries(Object.entries(filters).map(([k, v]) => [filterKey(k, v), "1"]));
+  const found = await pagefind.search(queryTerm(query), { filters: keyed });
   await Promise.all(found.results.slice(0, pageSize).map(r => r.data()));
   return found.results.length;
 }"""
