@@ -1,16 +1,23 @@
-"""Search weight on synthetic archives: index size and bytes fetched per query.
+"""Search weight on synthetic archives: index size, time, memory and bytes
+fetched per query.
 
 Not a test. Run:  .venv/bin/python bench/search_bench.py [1000 10000 ...]
 
 For each size it writes a synthetic bulletin (Markdown files with front
 matter, like an editor's), loads it with the core (load_bulletin) and indexes
-it with the production code (site_builder.search.build_index) -- the index is
-built from the core's models, not from HTML, so no MkDocs build is needed to
-measure it. Then real Chromium runs queries through pagefind.js with the
-site's own query rule (search.js: queryTerm) and loads the first page of
-results (10 fragments), as the search page does; the bytes of every file
-fetched are summed, each counted gzip-compressed as a server would send it
-(Pagefind's index files are compressed already).
+it with the production code (site_builder.search.build_index: search
+documents → the Pagefind command → compact.py), then indexes it again with
+nothing changed, which must reuse the cached bundle and run Pagefind zero
+times. Then real Chromium runs queries through pagefind.js with the site's
+own query rule and options (search.js: queryTerm, filterKey, no worker) and
+loads the first page of results (10 fragments), as the search page does.
+
+Bytes are counted as a server sends them: every file the browser requested
+(seen by Playwright, so nothing is missed), each at min(its size, its size
+gzipped at level 6), which is what nginx's `gzip on` sends for pagefind.js;
+Pagefind's wasm, metadata, index, filter and fragment files are gzip files
+already and go out as they are. "First query" is a fresh browser context:
+nothing cached, the runtime included.
 """
 
 from __future__ import annotations
@@ -37,14 +44,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from site_builder.content import load_bulletin  # noqa: E402
-from site_builder.search import build_index  # noqa: E402
+from site_builder.search import build_index, index  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 TODAY = dt.date(2026, 11, 21)
 TOPICS = ["垃圾分类", "电动自行车充电", "停车", "老旧小区改造", "加装电梯", "党建引领", "志愿服务",
           "民情桌", "楼道灯", "雨水井", "物业管理", "议事协商", "养老驿站", "社区食堂"]
 QUERIES = [("垃圾分类", {}), ("充电", {}), ("加装电梯", {"type": "民呼即应"}),
-           ("社区", {}), ("社区", {"place": "街道3"})]
+           ("社区", {}), ("社区", {"place": "街道3"}), ("垃圾分类", {"year": "2020"})]
 PAGE_SIZE = 10
 
 
@@ -106,10 +113,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def measure_queries(site: Path) -> list[tuple[str, dict, int, int, int]]:
-    """(query, filters, results, KB cold, KB warm) per query. Cold: a fresh
-    browser context (nothing cached, runtime included); warm: after another
-    query in the same context (runtime and shared chunks cached)."""
+def _kind(path: str) -> str:
+    """What a fetched file is, for the breakdown."""
+    if path.endswith(".js") or "wasm" in path:
+        return "scripts"
+    if path.endswith((".pf_meta", ".json")):
+        return "meta"
+    return path.split("/")[2]  # index, filter, fragment
+
+
+def measure_queries(site: Path) -> list[tuple[str, dict, int, dict[str, int], int]]:
+    """(query, filters, results, {kind: bytes} cold, bytes warm) per query.
+    Cold: a fresh browser context (nothing cached, runtime included); warm:
+    after another query in the same context (runtime and shared chunks cached)."""
     (site / "assets").mkdir(exist_ok=True)
     shutil.copy(ROOT / "themes/bulletin/assets/bulletin/search.js", site / "assets/search.js")
     handler = functools.partial(_QuietHandler, directory=str(site))
@@ -117,13 +133,16 @@ def measure_queries(site: Path) -> list[tuple[str, dict, int, int, int]]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
 
-    def fetched_by(page, query: str, filters: dict, seen: set[str]) -> tuple[int, int]:
+    def fetched_by(page, query: str, filters: dict, seen: set[str]) -> tuple[int, dict[str, int]]:
         requests: list[str] = []
         page.on("request", lambda r: requests.append(urlsplit(r.url).path))
         hits = page.evaluate(_SEARCH, [query, filters, PAGE_SIZE])
         new = {f for f in requests if f.startswith("/pagefind/") and f not in seen}
         seen.update(new)
-        return hits, sum(_sent_bytes(site / f.lstrip("/")) for f in new)
+        kinds: dict[str, int] = {}
+        for f in new:
+            kinds[_kind(f)] = kinds.get(_kind(f), 0) + _sent_bytes(site / f.lstrip("/"))
+        return hits, kinds
 
     rows = []
     with sync_playwright() as p:
@@ -141,17 +160,19 @@ def measure_queries(site: Path) -> list[tuple[str, dict, int, int, int]]:
             fetched_by(page, "电梯", {}, seen)  # an earlier, different query
             _, warm = fetched_by(page, query, filters, seen)
             warm_context.close()
-            rows.append((query, filters, hits, cold, warm))
+            rows.append((query, filters, hits, cold, sum(warm.values())))
         browser.close()
     server.shutdown()
     return rows
 
 
 _SEARCH = """async ([query, filters, pageSize]) => {
-  const { queryTerm } = await import('/assets/search.js');
+  const { queryTerm, filterKey } = await import('/assets/search.js');
   const pagefind = await import('/pagefind/pagefind.js');
+  await pagefind.options({ excerptLength: 60, noWorker: true });  // as search.js does
   await pagefind.init();
-  const found = await pagefind.search(queryTerm(query), { filters });
+  const keyed = Object.fromEntries(Object.entries(filters).map(([k, v]) => [filterKey(k, v), "1"]));
+  const found = await pagefind.search(queryTerm(query), { filters: keyed });
   await Promise.all(found.results.slice(0, pageSize).map(r => r.data()));
   return found.results.length;
 }"""
@@ -159,25 +180,33 @@ _SEARCH = """async ([query, filters, pageSize]) => {
 
 def run(count: int) -> None:
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
-        content, site = Path(tmp, "content"), Path(tmp, "site")
+        content, site, cache = Path(tmp, "content"), Path(tmp, "site"), Path(tmp, "cache")
         write_archive(content, count)
         started = time.perf_counter()
         bulletin = load_bulletin(content, today=TODAY)
         assert bulletin.ok, bulletin.problems.format_text()[:2000]
         loaded = time.perf_counter()
-        summary = build_index(bulletin, site)
+        summary = build_index(bulletin, site, cache)
         indexed = time.perf_counter()
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        runs = index.pagefind_runs
+        again = build_index(bulletin, site, cache)
+        reused = time.perf_counter()
         files = [f for f in summary.bundle.rglob("*") if f.is_file()]
         print(f"\n== {count} articles (synthetic Markdown → load_bulletin → build_index; no MkDocs build)")
         print(f"load {loaded - started:.1f} s, index {indexed - loaded:.1f} s, "
               f"Pagefind peak memory {peak_mb:.0f} MB (largest child process so far)")
+        print(f"unchanged rebuild: {reused - indexed:.1f} s, cached={again.cached}, "
+              f"Pagefind runs {index.pagefind_runs - runs}")
         print(f"bundle: {len(files)} files, {summary.bytes / 1024:.0f} KB on disk "
               f"({sum(_sent_bytes(f) for f in files) / 1024:.0f} KB as sent)")
-        print("query                 filters               results  first query KB  next query KB")
+        kinds = ("scripts", "meta", "index", "filter", "fragment")
+        print("query        filters             results  first query KB (" + " + ".join(kinds) + ")  next query KB")
         for query, filters, hits, cold, warm in measure_queries(site):
             shown = ",".join(f"{k}={v}" for k, v in filters.items()) or "-"
-            print(f"{query:<12}  {shown:<20}  {hits:>8}  {cold / 1024:>14.0f}  {warm / 1024:>13.0f}")
+            parts = " + ".join(f"{cold.get(k, 0) / 1024:.0f}" for k in kinds)
+            print(f"{query:<8}  {shown:<18}  {hits:>7}  {sum(cold.values()) / 1024:>5.0f} ({parts})  "
+                  f"{warm / 1024:>6.0f}")
 
 
 def main() -> None:

@@ -126,7 +126,8 @@ def run_bulletin(*args: str, cwd: Path, env: dict | None = None) -> subprocess.C
 
 # Pagefind 1.5 writes its filter and metadata indexes in hash-map order, so
 # their bytes and file names change from build to build (upstream: Pagefind
-# issue 638). Its fragments, which hold the searchable text, are stable.
+# issue 638). Its fragments, which hold the searchable text, are stable for
+# the same content (their names carry a hash of all records and the rank).
 PAGEFIND_UNSTABLE = re.compile(r"^pagefind/(?!fragment/)")
 
 

@@ -133,8 +133,11 @@ def test_a_second_build_at_the_same_time_is_refused(built_once):
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err
     assert (root / "site/stories/2022/xin-gao/index.html").is_file()
-    # all that was there, and the new article's pages
-    assert set(stable(before)) < set(stable(snapshot(root / "site")))
+    # all that was there, and the new article's pages; the search bundle's
+    # file names carry the records' hash and rank, so they all change with
+    # a new article (site_builder/search/compact.py)
+    kept = {name for name in stable(before) if not name.startswith("pagefind/")}
+    assert kept < set(stable(snapshot(root / "site")))
 
 
 def test_plain_mkdocs_build_takes_the_same_lock(site):

@@ -36,4 +36,5 @@ def write_search_index(bulletin: Bulletin, site_dir: str) -> None:
         summary = build_index(bulletin, Path(site_dir))
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
-    log.info(f"搜索索引：{summary.records} 篇文章，{summary.bytes / 1024:.0f} KB")
+    how = "内容未变，沿用缓存，未运行 Pagefind" if summary.cached else "已由 Pagefind 重新生成"
+    log.info(f"搜索索引：{summary.records} 篇文章，{how}")

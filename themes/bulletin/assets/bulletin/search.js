@@ -7,6 +7,11 @@
 // the URL, so a result list can be shared. Markup comes from the page's
 // <template>; this script only fills in text. The root's data-state
 // (searching, results, empty, idle, unavailable) tells what is on screen.
+//
+// The bundle is shaped for a light first query (site_builder/search/): each
+// facet value is its own Pagefind filter ("place=长阳镇"), and each result's
+// id ends in the article's rank, newest first ("3f9c20a1.2s"), so newest
+// first is a sort of the ids already fetched, with no sort list to load.
 
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 const RUNS = new RegExp(`[${HAN}]+|[^\\s${HAN}]+`, "gu");
@@ -78,6 +83,16 @@ export function readableExcerpt(html) {
   return pieces;
 }
 
+/** Pagefind's filter for one facet value; documents.py writes the same key. */
+export function filterKey(facet, value) {
+  return `${facet}=${value}`.replaceAll(":", "：");
+}
+
+/** The article's place in the archive, newest first, from a result's id. */
+export function rank(result) {
+  return parseInt(result.id.split(".").pop(), 36);
+}
+
 function zhDate(iso) {
   const [year, month, day] = iso.split("-").map(Number);
   return `${year}年${month}月${day}日`;
@@ -102,7 +117,9 @@ class SearchPage {
   async pagefind() {
     if (!this.loading) {
       this.loading = import(new URL("pagefind.js", this.bundle).href).then(async (pagefind) => {
-        await pagefind.options({ baseUrl: this.siteRoot.pathname, excerptLength: 60 });
+        // No web worker: it would be a second copy of pagefind.js (12 KB
+        // compressed) to download, and a search takes milliseconds anyway.
+        await pagefind.options({ baseUrl: this.siteRoot.pathname, excerptLength: 60, noWorker: true });
         // Pagefind takes its language from <html lang> when it starts; "zh"
         // would make it re-cut our bigram query with the browser's word
         // segmenter. The index is in "und" (words given as is), so start it
@@ -170,9 +187,9 @@ class SearchPage {
     let found;
     try {
       const pagefind = await this.pagefind();
-      // Without words there is no relevance: list the filtered articles newest first.
-      const sort = state.sort === "date" || !term ? { date: "desc" } : undefined;
-      found = await pagefind.search(term, { filters: state.filters, sort });
+      const filters = {};
+      for (const [key, value] of Object.entries(state.filters)) filters[filterKey(key, value)] = "1";
+      found = await pagefind.search(term, { filters });
     } catch (error) {
       this.root.querySelector("#bulletin-search-unavailable").hidden = false;
       this.status.textContent = "";
@@ -181,6 +198,8 @@ class SearchPage {
     }
     if (run !== this.run) return; // a newer search has started
     this.results = found.results;
+    // Without words there is no relevance: list the filtered articles newest first.
+    if (state.sort === "date" || !term) this.results.sort((a, b) => rank(a) - rank(b));
     if (!this.results.length) return this.showEmpty(state.q, filtered);
     await this.showMore();
     if (run !== this.run) return;
