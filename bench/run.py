@@ -98,8 +98,9 @@ def search_weight(site: Path, row: Row) -> None:
     from search_bench import measure_queries  # Playwright: imported only when measuring
 
     queries = measure_queries(site / "site")
-    first = sum(q[3] for q in queries) / len(queries) / 1024
-    next_ = sum(q[4] for q in queries) / len(queries) / 1024
+    # (query, filters, results, {kind: bytes} with nothing cached, bytes after another query)
+    first = sum(sum(cold.values()) for _, _, _, cold, _ in queries) / len(queries) / 1024
+    next_ = sum(warm for *_, warm in queries) / len(queries) / 1024
     row.other["search, KB per query (first / next, gzip)"] = f"{first:.0f} / {next_:.0f} KB"
 
 
@@ -216,7 +217,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 25000])
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "bulletin-bench")
     args = parser.parse_args()
-    rows = run(args.sizes, args.work)
+    run(args.sizes, args.work)
     print(RESULTS.read_text("utf-8"))
 
 

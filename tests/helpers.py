@@ -146,3 +146,20 @@ def search_pages(site: Path) -> int:
     """How many pages the search index holds."""
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def run_in_terminal(command: list[str], cwd: Path, env: dict) -> tuple[int, str]:
+    """Run a command on a pseudo-terminal, as an editor's shell would; (exit code, output)."""
+    import pty
+
+    master, slave = pty.openpty()
+    process = subprocess.run(command, cwd=cwd, env=env, stdin=slave, stdout=slave, stderr=slave, timeout=300)
+    os.close(slave)
+    output = b""
+    try:
+        while chunk := os.read(master, 65536):
+            output += chunk
+    except OSError:
+        pass  # the terminal is closed once everything was read
+    os.close(master)
+    return process.returncode, output.decode("utf-8", "replace")

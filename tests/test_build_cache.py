@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import pty
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CASE, CATEGORIES, COMMUNITIES, MINHU, MKDOCS_YML, STORY, TODAY, run_bulletin, snapshot, stable, write
+from helpers import CASE, CATEGORIES, COMMUNITIES, MINHU, MKDOCS_YML, STORY, TODAY, run_bulletin, run_in_terminal, snapshot, stable, write
 
 PARALLEL = {"BULLETIN_PARALLEL_MIN": "1"}
 SERIAL = {"BULLETIN_PARALLEL_MIN": "1000000"}
@@ -116,18 +115,8 @@ def test_progress_only_on_a_terminal(tmp_path, terminal):
         assert result.returncode == 0, result.stderr
         assert "正在生成页面" not in result.stdout + result.stderr
         return
-    master, slave = pty.openpty()
-    process = subprocess.run(command, cwd=root, env=env, stdin=slave, stdout=slave, stderr=slave, timeout=300)
-    os.close(slave)
-    output = b""
-    try:
-        while chunk := os.read(master, 65536):
-            output += chunk
-    except OSError:
-        pass  # the terminal is closed once everything was read
-    os.close(master)
-    text = output.decode("utf-8", "replace")
-    assert process.returncode == 0, text
+    code, text = run_in_terminal(command, root, env)
+    assert code == 0, text
     assert "正在生成页面" in text and "正在建立搜索索引" in text
 
 

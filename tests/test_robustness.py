@@ -5,7 +5,6 @@ messages naming a file and, where there is one, a line."""
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 from pathlib import Path
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import slugs
-from .fields import INVALID, Context, Field, parse_fields
+from .fields import Context, Field, parse_fields
 from .problems import Problems
 from .suggest import did_you_mean
 from .yamlsource import Mapping, Sequence, load_yaml, read_text

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates, slugs
-from .fields import (INVALID, Context, DateField, Field, IntField, ListField, MappingField,
+from .fields import (Context, DateField, Field, IntField, ListField, MappingField,
                      MappingListField, parse_fields)
 from .problems import Problems
 from .yamlsource import Mapping, Sequence, load_yaml, read_text

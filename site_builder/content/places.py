@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import slugs
-from .fields import INVALID, ChoiceField, Context, Field, ListField, parse_fields
+from .fields import ChoiceField, Context, Field, ListField, parse_fields
 from .problems import Problems
 from .suggest import closest
 from .yamlsource import Mapping, Sequence, load_yaml, read_text

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from ..content import Bulletin
 from ..content.archive import Archive
-from ..content.pagination import PER_PAGE, Pager, paginate
+from ..content.pagination import PER_PAGE, paginate
 from ..content.types import TYPES
 from ..content.types.minhu import STATUSES
 

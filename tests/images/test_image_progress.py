@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import pty
-import subprocess
 import sys
 
 import imagefactory as make
-from helpers import TODAY, run_bulletin
+from helpers import TODAY, run_bulletin, run_in_terminal
 
 MANY = 24
 
@@ -23,21 +21,11 @@ def many_images(site) -> None:
 
 def test_progress_bar_on_a_terminal(site):
     many_images(site)
-    master, slave = pty.openpty()
     env = {**os.environ, "BULLETIN_TODAY": TODAY.isoformat()}
     env.pop("CI", None)
-    process = subprocess.run([sys.executable, "-m", "site_builder.cli", "check"], cwd=site.root, env=env,
-                             stdin=slave, stdout=slave, stderr=slave, timeout=300)
-    os.close(slave)
-    output = b""
-    try:
-        while chunk := os.read(master, 65536):
-            output += chunk
-    except OSError:
-        pass  # the terminal is closed once everything was read
-    os.close(master)
-    assert process.returncode == 0, output.decode("utf-8", "replace")
-    assert "正在处理图片".encode() in output and f"{MANY}/{MANY}".encode() in output
+    code, output = run_in_terminal([sys.executable, "-m", "site_builder.cli", "check"], site.root, env)
+    assert code == 0, output
+    assert "正在处理图片" in output and f"{MANY}/{MANY}" in output
 
 
 def test_no_progress_bar_in_logs(site):

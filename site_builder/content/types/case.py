@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..fields import INVALID, ChoiceField, Context, Field, MappingField, MappingListField
+from ..fields import ChoiceField, Context, Field, MappingField, MappingListField
 from .base import COMMON_FIELDS, Article, ArticleType
 
 # 余/多 follow the number (130余条, 3500多户); 近/超过 precede it (近1万平方米).
