@@ -124,10 +124,9 @@ def run_bulletin(*args: str, cwd: Path, env: dict | None = None) -> subprocess.C
                           env=full_env, capture_output=True, text=True, timeout=300)
 
 
-# Pagefind 1.5 writes its filter and metadata indexes in hash-map order, so
-# their bytes and file names change from build to build (upstream: Pagefind
-# issue 638). Its fragments, which hold the searchable text, are stable for
-# the same content (their names carry a hash of all records and the rank).
+# The search bundle's file names carry a hash of all records, so every one of
+# them changes when any article does (fragments excepted, named by rank);
+# comparisons across different content leave them out.
 PAGEFIND_UNSTABLE = re.compile(r"^pagefind/(?!fragment/)")
 
 
@@ -138,7 +137,7 @@ def snapshot(site: Path) -> dict[str, str]:
 
 
 def stable(files: dict[str, str]) -> dict[str, str]:
-    """A snapshot without Pagefind's build-to-build varying index files."""
+    """A snapshot without the search bundle's content-named index files."""
     return {name: digest for name, digest in files.items() if not PAGEFIND_UNSTABLE.match(name)}
 
 

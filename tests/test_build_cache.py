@@ -74,7 +74,7 @@ def test_rebuild_after_an_edit_equals_a_cold_build(tmp_path):
     cold = tmp_path / "cold"
     shutil.copytree(warm / "content", cold / "content")
     shutil.copy(warm / "mkdocs.yml", cold / "mkdocs.yml")
-    assert stable(after) == stable(build(cold, PARALLEL))
+    assert after == build(cold, PARALLEL)  # every byte, the search index included
 
     site = warm / "site"
     changed = {name for name in stable(after) if stable(before).get(name) != stable(after)[name]}
@@ -91,7 +91,7 @@ def test_rebuild_after_an_edit_equals_a_cold_build(tmp_path):
 def test_parallel_and_serial_builds_are_identical(tmp_path):
     one = make_site(tmp_path / "one")
     two = make_site(tmp_path / "two")
-    assert stable(build(one, PARALLEL)) == stable(build(two, SERIAL))
+    assert build(one, PARALLEL) == build(two, SERIAL)
 
 
 def test_a_cached_page_still_warns(tmp_path):
@@ -124,4 +124,4 @@ def test_a_damaged_cache_is_rebuilt(tmp_path):
     root = make_site(tmp_path, extra=3)
     first = build(root, PARALLEL)
     (root / ".cache" / "pages" / "pages.sqlite3").write_bytes(b"not a database" * 100)
-    assert stable(build(root, PARALLEL)) == stable(first)
+    assert build(root, PARALLEL) == first

@@ -107,6 +107,7 @@ def compact_bundle(bundle: Path, ranks: dict[str, int], tag: str) -> CompactSumm
     for number, chunk in enumerate(chunks):
         _rename(bundle / "index", chunk[2], f"{tag}.{base36(number)}", ".pf_index")
         chunk[2] = f"{tag}.{base36(number)}"
+    filters.sort(key=lambda item: item[0])  # Pagefind lists them in hash-map order
     for number, item in enumerate(filters):
         _rename(bundle / "filter", item[1], f"{tag}.{base36(number)}", ".pf_filter")
         item[1] = f"{tag}.{base36(number)}"
