@@ -87,6 +87,24 @@ def init(directory: Path) -> None:
     click.echo(f"已新建社区报：{directory}\n下一步：cd {directory} && bulletin serve")
 
 
+def usage_message(exc: click.UsageError) -> str:
+    """Click's usage errors in Chinese (click itself speaks English only)."""
+    param = exc.param.get_error_hint(exc.ctx) if getattr(exc, "param", None) and exc.ctx else ""
+    if isinstance(exc, click.MissingParameter):
+        return f"缺少 {param or '必填的参数'}。"
+    if isinstance(exc, click.NoSuchOption):
+        hint = f"是不是想写 {'、'.join(exc.possibilities)}？" if exc.possibilities else ""
+        return f"没有 {exc.option_name} 这个选项。{hint}"
+    if isinstance(exc, click.BadParameter) and isinstance(getattr(exc.param, "type", None), click.Choice):
+        return f"{param} 只能写：{'、'.join(map(str, exc.param.type.choices))}。"
+    if isinstance(exc, click.BadParameter):
+        return f"{param or '参数'} 的值不对（{exc.message}）。"
+    if "No such command" in exc.message:
+        names = "、".join(cli.commands)
+        return f"没有这个命令。可用的命令：{names}。"
+    return f"命令的写法不对（{exc.message}）。"
+
+
 def main() -> None:
     """Entry point: user mistakes get a Chinese message, never a traceback."""
     try:
@@ -94,6 +112,11 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("已取消。", err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        click.echo(f"错误：{usage_message(exc)}", err=True)
+        command = exc.ctx.command_path if exc.ctx else "bulletin"
+        click.echo(f"用 {command} --help 查看用法。", err=True)
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)

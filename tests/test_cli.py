@@ -100,3 +100,16 @@ def test_every_command_has_chinese_help(command):
     result = run_bulletin(command, "--help", cwd=ROOT)
     assert result.returncode == 0
     assert re.search(r"[\u4e00-\u9fff]", result.stdout)
+
+
+@pytest.mark.parametrize("args,said", [
+    (["new", "story", "--community", "碧波园"], "缺少 '--title'"),
+    (["check", "--fromat", "json"], "没有 --fromat 这个选项。是不是想写 --format？"),
+    (["new", "storie", "--title", "x", "--community", "y"], "只能写：story、case、minhu"),
+    (["frobnicate"], "没有这个命令"),
+])
+def test_usage_mistakes_are_explained_in_chinese(args, said):
+    result = run_bulletin(*args, cwd=ROOT)
+    assert result.returncode == 2
+    assert said in result.stderr and "--help 查看用法" in result.stderr
+    assert "Error" not in result.stderr and "Usage" not in result.stderr
