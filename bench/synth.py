@@ -5,7 +5,7 @@ notes, one image per ten stories, one edition per fifty articles. The words
 come from the sample bulletin itself (its places, categories, titles and
 sentences), so the text has the shape and the vocabulary of the real thing.
 
-    python bench/synth.py 1000 /tmp/archive-1k
+    python bench/synth.py 1000 archive-1k
 """
 
 from __future__ import annotations
