@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..content import Bulletin
-from ..content.images import IMAGE_SUFFIXES
 from ..content.types import Article
+from ..content.urls import absolute_url
 from ..images import ImageCatalog, ImageSettings, prepare_images
 from ..markdown.pictures import Picture, PictureExtension
 from .config import BulletinConfig
@@ -62,9 +62,7 @@ class SiteImages:
         config.markdown_extensions.append(PictureExtension(self.lookup))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for file in list(files):
-            if file.src_dir == config.docs_dir and Path(file.src_uri).suffix.lower() in IMAGE_SUFFIXES:
-                files.remove(file)  # originals are never published
+        """The variants of every published picture (the plugin has dropped the originals)."""
         for variant in self.catalog.variants():
             files.append(File.generated(config, variant.url, abs_src_path=str(variant.path)))
         return files
@@ -79,7 +77,7 @@ class SiteImages:
         if share is None:
             context["article_share_image"] = None
         elif config.site_url:
-            context["article_share_image"] = urljoin(config.site_url, share.url)
+            context["article_share_image"] = absolute_url(config.site_url, share.url)
         else:
             context["article_share_image"] = get_relative_url(share.url, page.url)
 

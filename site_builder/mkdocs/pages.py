@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 
 from ..content import Bulletin
 from ..content.archive import Archive
+from ..content.dates import zh_date
 from ..content.pagination import PER_PAGE, paginate
 from ..content.types import TYPES
 from ..content.types.minhu import STATUSES
@@ -141,13 +142,13 @@ def _editions(archive: Archive) -> Iterator[VirtualPage]:
     }), in_nav=True)
     for edition in archive.bulletin.editions:
         previous, following = archive.edition_neighbours(edition)
-        title = f"{edition.publication} {edition.date.year}年{edition.date.month}月{edition.date.day}日"
+        title = f"{edition.publication} {zh_date(edition.date)}"
         yield VirtualPage(f"{edition.url}index.md", title, "edition.html", _fixed({
             "edition": edition,
             "sheets": archive.edition_sheets(edition),
             "previous_edition": previous,
             "next_edition": following,
-            # Set by `bulletin print` (issue 7) once the edition's PDF is written.
+            # The plugin turns it on when the build writes the editions' PDFs.
             "edition_pdf": False,
         }))
 

@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..content import Bulletin, load_bulletin, published, resolve_today
+from ..content import Bulletin, load_bulletin, resolve_today
 from ..outputs import write_outputs
 from . import csp, dates, filters, printing, sanitize
 from .config import BulletinConfig
@@ -82,22 +82,19 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return self.guard.start(config, self.bulletin, serving=self.serving)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Keep the published articles and images; add the generated pages.
+        """Keep the published articles; add the generated pages and pictures.
 
-        The registries and editions are the editors' data, never published;
-        unpublished or invalid articles must not reach the site either.
+        Every other file of content/ stays out: the registries and editions
+        are the editors' data, and photos are published only as the image
+        pipeline's variants of what published articles show (never a draft's).
         """
         bulletin = self.bulletin
-        images = published.image_urls(bulletin.articles)  # not those of drafts
         for file in list(files):
             if file.src_dir != config.docs_dir:
                 continue  # the theme's own assets
-            if file.is_documentation_page():
-                if file.src_uri.removesuffix(".md") in bulletin.by_id:
-                    file.inclusion = InclusionLevel.NOT_IN_NAV
-                else:
-                    files.remove(file)
-            elif file.src_uri not in images:
+            if file.is_documentation_page() and file.src_uri.removesuffix(".md") in bulletin.by_id:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            else:
                 files.remove(file)
         for page in self.virtual.values():
             files.append(File.generated(config, page.src_uri, content="", inclusion=(

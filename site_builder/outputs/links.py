@@ -11,6 +11,8 @@ import posixpath
 import uuid
 from dataclasses import dataclass
 
+from ..content.urls import absolute_url
+
 
 @dataclass(frozen=True)
 class Linker:
@@ -21,13 +23,13 @@ class Linker:
         """The address of `target` (a path under the site root, "stories/…/")
         as written inside the output file `from_file` ("feeds/all.xml")."""
         if self.site_url:
-            return self.site_url.rstrip("/") + "/" + target
+            return absolute_url(self.site_url, target)
         start = posixpath.dirname(from_file) or "."
         relative = posixpath.relpath(target or ".", start)
         return relative + "/" if target.endswith("/") and not relative.endswith("/") else relative
 
     def absolute(self, target: str) -> str | None:
-        return self.site_url.rstrip("/") + "/" + target if self.site_url else None
+        return absolute_url(self.site_url, target)
 
     def ident(self, target: str) -> str:
         """A permanent, absolute id (Atom requires one): the URL when the site

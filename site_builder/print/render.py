@@ -20,6 +20,7 @@ from weasyprint.document import Document
 from ..content import Bulletin
 from ..content.editions import Edition
 from ..content.types import Article
+from ..content.urls import absolute_url
 from ..images import ImageError, print_variant
 from .body import BodyRenderer
 from .fetcher import LocalFetcher
@@ -63,8 +64,8 @@ class _Setter:
         return PrintArticle(article, self.body.render(article), cover, self.qr(article.url))
 
     def qr(self, target: str) -> str | None:
-        site_url = self.options.site_url
-        return qr_data_uri(site_url.rstrip("/") + "/" + target) if site_url else None
+        url = absolute_url(self.options.site_url, target)
+        return qr_data_uri(url) if url else None
 
 
 def print_edition(bulletin: Bulletin, edition: Edition, target: Path, options: PrintOptions) -> PrintResult:

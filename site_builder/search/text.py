@@ -40,9 +40,14 @@ class _TextCollector(HTMLParser):
         self.parts.append(data)
 
 
+# One converter for the whole archive: building a Markdown instance costs
+# about as much as converting a short note.
+_MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html"])
+
+
 def markdown_to_text(body: str) -> str:
     """The readable text of a Markdown body: one line per block, no markup."""
-    html = markdown.markdown(body, extensions=["attr_list", "md_in_html"])
+    html = _MARKDOWN.reset().convert(body)
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
