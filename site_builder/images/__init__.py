@@ -17,7 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
-    "ImageCache": "cache", "default_cache_dir": "cache",
+    "ImageCache": "cache",
     "ImageCatalog": "catalog", "PublishedImage": "catalog", "Variant": "catalog",
     "prepare_images": "catalog",
     "print_variant": "printing",
@@ -28,7 +28,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
-    from .cache import ImageCache, default_cache_dir
+    from .cache import ImageCache
     from .catalog import ImageCatalog, PublishedImage, Variant, prepare_images
     from .printing import print_variant
     from .render import ImageError

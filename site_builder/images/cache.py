@@ -83,9 +83,4 @@ class ImageCache:
             return {}
 
 
-def default_cache_dir(site_root: Path) -> Path:
-    """`.cache/images` next to mkdocs.yml (git-ignored by `bulletin init`)."""
-    return Path(site_root) / ".cache" / "images"
-
-
-__all__ = ["ImageCache", "default_cache_dir", "file_sha256"]
+__all__ = ["ImageCache", "file_sha256"]

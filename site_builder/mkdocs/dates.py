@@ -21,14 +21,9 @@ from ..content.types import Article
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 
 
-def newest_date(bulletin: Bulletin) -> dt.date:
-    """The date of the newest published article (the bulletin's edition date)."""
-    return bulletin.newest_date
-
-
 def date_page(page: Page, article: Article | None, bulletin: Bulletin) -> None:
     """Date a page by its article, or a list page by the newest article."""
-    page.update_date = (article.date if article else newest_date(bulletin)).isoformat()
+    page.update_date = (article.date if article else bulletin.newest_date).isoformat()
 
 
 class PinnedClock:
@@ -40,7 +35,7 @@ class PinnedClock:
     def pin(self, bulletin: Bulletin) -> None:
         if EPOCH_VARIABLE in os.environ:
             return  # the caller's choice wins (e.g. a packager's reproducible build)
-        midnight = dt.datetime.combine(newest_date(bulletin), dt.time(), tzinfo=dt.timezone.utc)
+        midnight = dt.datetime.combine(bulletin.newest_date, dt.time(), tzinfo=dt.timezone.utc)
         os.environ[EPOCH_VARIABLE] = str(int(midnight.timestamp()))
         self._pinned = True
 

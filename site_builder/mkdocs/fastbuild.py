@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,10 +28,8 @@ from mkdocs.structure.pages import Page
 from ..images import ImageCatalog
 from . import parallel
 from .progress import Progress
+from .caches import cache_dir
 from .rendercache import CachedPage, RenderCache, files_digest, settings_digest
-
-CACHE_FOLDER = Path(".cache") / "pages"
-
 
 class FastBuild:
     """One per plugin instance; each build goes on_files → on_nav → on_env → finished or close."""
@@ -47,7 +44,7 @@ class FastBuild:
         """Open the cache; give every page one (MkDocs keeps a page a plugin has made)."""
         images = hashlib.sha256("\n".join(sorted(v.url for v in catalog.variants())).encode()).hexdigest()
         self.close()
-        self.cache = RenderCache(_site_root(config) / CACHE_FOLDER, settings_digest(config, [images]),
+        self.cache = RenderCache(cache_dir(config, "pages"), settings_digest(config, [images]),
                                  files_digest(files))
         CachedPage.cache = self.cache
         for file in files.documentation_pages():
@@ -90,11 +87,6 @@ class FastBuild:
         if self.cache is not None:
             self.cache.close()
         self.cache = CachedPage.cache = None
-
-
-def _site_root(config: MkDocsConfig) -> Path:
-    """The folder of mkdocs.yml, where `.cache/` lives."""
-    return Path(config.config_file_path or ".").resolve().parent
 
 
 class _SkippedPages(logging.Filter):

@@ -162,7 +162,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             with self.fast.progress.step("正在排印 PDF"):
                 printing.write_pdfs(self.bulletin, config, self.config)
         with self.fast.progress.step("正在建立搜索索引"):
-            write_search_index(self.bulletin, config.site_dir)
+            write_search_index(self.bulletin, config)
         self.fast.finished()
         self.guard.completed()  # swap the new site in
 

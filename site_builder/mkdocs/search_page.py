@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
 from ..content import Bulletin
 from ..search import SearchIndexError, build_index, popular_topics, search_facets
+from .caches import cache_dir
 from .pages import VirtualPage
 
 log = get_plugin_logger("社区报")
@@ -30,10 +32,10 @@ def search_pages() -> dict[str, VirtualPage]:
     return {SEARCH_URI: VirtualPage(SEARCH_URI, "搜索", "search.html", _context)}
 
 
-def write_search_index(bulletin: Bulletin, site_dir: str) -> None:
+def write_search_index(bulletin: Bulletin, config: MkDocsConfig) -> None:
     """Index the published articles into the built site (pagefind/)."""
     try:
-        summary = build_index(bulletin, Path(site_dir))
+        summary = build_index(bulletin, Path(config.site_dir), cache_dir(config, "search"))
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
     how = "内容未变，沿用缓存，未运行 Pagefind" if summary.cached else "已由 Pagefind 重新生成"

@@ -28,11 +28,6 @@ BUNDLE_FORMAT = 2
 KEEP = 2
 
 
-def default_cache_dir(site_root: Path) -> Path:
-    """`.cache/search` next to mkdocs.yml, like the image cache."""
-    return Path(site_root) / ".cache" / "search"
-
-
 def records_key(records: Iterable[SearchRecord]) -> str:
     """A short hash of the records, in order, and of the tools that index them."""
     digest = hashlib.sha256(f"{BUNDLE_FORMAT}/{metadata.version('pagefind')}".encode())

@@ -23,7 +23,7 @@ from typing import Iterable
 from pagefind.service import _must_get_executable
 
 from ..content import Bulletin
-from .cache import BundleCache, copy_tree, default_cache_dir, records_key
+from .cache import BundleCache, copy_tree, records_key
 from .compact import BundleFormatError, compact_bundle
 from .documents import write_documents
 from .records import SearchRecord, records
@@ -122,9 +122,7 @@ def write_index(items: Iterable[SearchRecord], site_dir: Path, cache_dir: Path) 
     return IndexSummary(len(items), target, cached)
 
 
-def build_index(bulletin: Bulletin, site_dir: Path, cache_dir: Path | None = None) -> IndexSummary:
-    """Index every published article of the bulletin into `site_dir`/pagefind/.
-    The cache defaults to `.cache/search` beside the content folder, which
-    is where mkdocs.yml lives."""
-    folder = cache_dir if cache_dir is not None else default_cache_dir(Path(bulletin.content_dir).resolve().parent)
-    return write_index(records(bulletin), site_dir, folder)
+def build_index(bulletin: Bulletin, site_dir: Path, cache_dir: Path) -> IndexSummary:
+    """Index every published article of the bulletin into `site_dir`/pagefind/,
+    reusing a bundle from `cache_dir` when no record changed."""
+    return write_index(records(bulletin), site_dir, cache_dir)

@@ -1,0 +1,23 @@
+"""Where the build keeps its caches: `.cache/` beside mkdocs.yml.
+
+Images, converted pages and search bundles are cached by content hash, so a
+rebuild redoes only what changed; all three live under one root.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+CACHE = ".cache"
+
+
+def site_root(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml."""
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+def cache_dir(config: MkDocsConfig, name: str) -> Path:
+    """`.cache/<name>/` beside mkdocs.yml."""
+    return site_root(config) / CACHE / name
