@@ -88,6 +88,79 @@ def test_rebuild_after_an_edit_equals_a_cold_build(tmp_path):
     assert "minhu/2022/note-007/index.html" not in changed
 
 
+def inode(site: Path, page: str) -> int:
+    return (site / page).stat().st_ino
+
+
+def add_note(root: Path) -> None:
+    write(root / "content", {"minhu/2022/new-note.md": MINHU.replace("小区门口不再乱停车", "新装的路灯亮了")
+                             .replace("2022-06-20", "2022-06-28")})
+
+
+def drop_note(root: Path) -> None:
+    (root / "content" / "minhu/2022/note-004.md").unlink()
+
+
+def rename_place(root: Path) -> None:
+    path = root / "content" / "communities.yml"
+    path.write_text(path.read_text("utf-8").replace("name: 太西社区", "name: 太西新社区\n  aliases: [太西社区]"),
+                    "utf-8")
+
+
+def rename_site(root: Path) -> None:
+    path = root / "mkdocs.yml"
+    path.write_text(path.read_text("utf-8").replace("测试社区报", "测试社区报（新）"), "utf-8")
+
+
+# (edit, a page the edit must change, a page it must leave alone, or None when every page changes)
+EDITS = {
+    "story edited": (edit_story, "stories/2022/biboyuan-weilan/index.html", "minhu/2022/note-007/index.html"),
+    "note added": (add_note, "minhu/index.html", "cases/2022/taixi-minqingzhuo/index.html"),
+    "note removed": (drop_note, "places/biboyuan/index.html", "minhu/2022/note-007/index.html"),
+    "place renamed": (rename_place, "places/taixi/index.html", None),
+    "settings changed": (rename_site, "minhu/2022/note-007/index.html", None),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_unchanged_pages_are_reused_and_the_site_equals_a_cold_build(tmp_path, edit):
+    """Pages whose inputs did not change keep their published file (the same
+    inode: hard-linked, not rendered again); the site is still, byte for byte,
+    the one a cold build of the edited content writes."""
+    change, changed_page, kept_page = EDITS[edit]
+    warm = make_site(tmp_path / "warm")
+    before = build(warm, PARALLEL)
+    site = warm / "site"
+    inodes = {page: inode(site, page) for page in before}
+    change(warm)
+    after = build(warm, PARALLEL)
+
+    cold = tmp_path / "cold"
+    shutil.copytree(warm / "content", cold / "content")
+    shutil.copy(warm / "mkdocs.yml", cold / "mkdocs.yml")
+    assert after == build(cold, PARALLEL)
+
+    assert before.get(changed_page) != after[changed_page]
+    assert inode(site, changed_page) != inodes[changed_page]
+    pages = [p for p in after if p.endswith(".html") and p in before and not p.startswith(("search/", "404"))]
+    reused = [p for p in pages if inode(site, p) == inodes[p]]
+    if kept_page is None:
+        assert reused == []
+    else:
+        assert kept_page in reused
+        if edit == "story edited":  # notes of other places do not show the story
+            assert len(reused) > len(pages) // 2, "most pages are untouched by one edit"
+
+
+def test_a_published_page_changed_by_hand_is_built_again(tmp_path):
+    """Reuse trusts the published file only while it is the one the build wrote."""
+    root = make_site(tmp_path, extra=3)
+    first = build(root, PARALLEL)
+    page = root / "site" / "minhu/2022/note-001/index.html"
+    page.write_text("被人改过的页面", "utf-8")
+    assert build(root, PARALLEL) == first
+
+
 def test_parallel_and_serial_builds_are_identical(tmp_path):
     one = make_site(tmp_path / "one")
     two = make_site(tmp_path / "two")

@@ -4,7 +4,7 @@ MkDocs cleans `site_dir` first and then writes page after page, so a failed,
 interrupted or killed build would leave residents with half a site. Instead
 the build writes into a staging folder beside the site (`.site.new-<pid>`),
 and only when every page and output is written is the old site swapped out
-(two renames on the same file system) and removed.
+(two renames on the same file system) and removed in the background.
 
 A lock file beside the site (`.site.lock`, held with flock, so the kernel
 releases it even when the build is killed) keeps two builds from writing
@@ -20,6 +20,7 @@ import errno
 import fcntl
 import os
 import shutil
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -73,7 +74,7 @@ class AtomicBuild:
         if self.target.exists() or self.target.is_symlink():
             os.rename(self.target, aside)
         os.rename(self.staging, self.target)
-        shutil.rmtree(aside, ignore_errors=True)
+        _remove_in_background(aside)
 
     def _recover(self) -> None:
         """Undo what a killed build left behind (we hold the lock, so it is dead)."""
@@ -89,6 +90,20 @@ class AtomicBuild:
         if self._lock is not None:
             self._lock.close()  # closing the file releases the flock
             self._lock = None
+
+
+def _remove_in_background(folder: Path) -> None:
+    """Delete the replaced site without keeping the caller waiting: unlinking
+    a large archive's tens of thousands of files takes seconds, and the new
+    site is already live. The shell puts `rm` in the background and exits at
+    once, so no child is left to wait for; a next build tidies what is left."""
+    if not folder.exists():
+        return
+    try:
+        subprocess.run(["sh", "-c", 'rm -rf -- "$1" >/dev/null 2>&1 &', "sh", str(folder)],
+                       stdin=subprocess.DEVNULL, check=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _acquire(lock_path: Path, target: Path) -> IO[str]:

@@ -57,24 +57,31 @@ class FastBuild:
         if serving:
             return
         pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
-                 if isinstance(f.page, CachedPage)]
+                 if isinstance(f.page, CachedPage) and not f.page.reused]
         with self.progress.bar("正在转换文章", len(pages)) as tick:
             parallel.convert_markdown(pages, config, files, tick)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files, *, serving: bool) -> None:
         """Render and write every page on every core (not while previewing)."""
         parallel.install_prerendered(env)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = []
+        for file in doc_files:
+            if isinstance(file.page, CachedPage) and file.page.reused:
+                file.page.meta["template"] = parallel.PRERENDERED  # its published file is linked instead
+                self._quiet.install()
+            elif file.page is not None:
+                pages.append(file.page)
         if serving:
             return
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        pages = [f.page for f in doc_files if f.page is not None]
         with self.progress.bar("正在生成页面", len(pages)) as tick:
             if parallel.render_templates(pages, config, files, self.nav, env, doc_files, tick):
                 self._quiet.install()
 
     @staticmethod
     def written(page: Page) -> bool:
-        """True for a page a worker has already written (MkDocs' pass only skips it)."""
+        """True for a page a worker has written or whose published file is reused
+        (MkDocs' pass only skips it)."""
         return page.meta.get("template") == parallel.PRERENDERED
 
     def finished(self) -> None:

@@ -104,7 +104,7 @@ def _minhu_archive_context(archive: Archive) -> dict:
 def _minhu_facets(archive: Archive, per_page: int) -> Iterator[VirtualPage]:
     """No-JavaScript pages per category, status and place, and the statistics."""
     yield VirtualPage("minhu/stats/index.md", "民呼即应办理统计", "minhu-stats.html", _fixed({
-        "minhu_stats": archive.stats, "page_feed": FEED_MINHU,
+        "minhu_stats": archive.stats, "page_feed": FEED_MINHU, "stats_until": archive.bulletin.today,
         "place_stats": [(p, archive.place_stats(p)) for p in archive.places_with_notes],
     }))
     for category, notes in archive.notes_by_category.items():

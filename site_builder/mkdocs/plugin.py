@@ -23,8 +23,12 @@ from .config import BulletinConfig
 from .fastbuild import FastBuild
 from .guard import BuildGuard
 from .images import SiteImages
+from .caches import cache_dir
+from .pageinputs import PageInputs
 from .pages import VirtualPage, default_nav, virtual_pages
 from .reading import ArticleReading
+from .rendercache import CachedPage
+from .reuse import PageReuse
 from .search_page import search_pages, write_search_index
 
 log = get_plugin_logger("社区报")
@@ -52,6 +56,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.guard = BuildGuard()  # atomic build, pinned clock
         self.fast = FastBuild()  # render cache, all cores, progress
         self.reading: ArticleReading | None = None
+        self.reuse = PageReuse()  # unchanged pages keep their published file
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -104,6 +109,14 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """Find the pages whose published file can stay; convert the others."""
+        if self.guard.atomic is not None:  # not while previewing
+            inputs = PageInputs(self.bulletin, config, files, self.images.catalog, self._page_values,
+                                [Path(d) for d in (theme_dir(), config.theme.custom_dir) if d])
+            pages = [f.page for f in files.documentation_pages() if isinstance(f.page, CachedPage)]
+            for page in self.reuse.plan(pages, inputs.fingerprint, self.guard.atomic.target,
+                                        cache_dir(config, "pages")):
+                page.reused = True
         self.fast.on_nav(nav, files, config, serving=self.serving)
         return nav
 
@@ -129,16 +142,23 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
         if self.fast.written(page):
             return context  # a worker has rendered it with this very method
-        bulletin = self.bulletin
-        context["bulletin"] = bulletin
-        if article := bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
-            context.update(self.reading.context(article))
-        elif virtual := self.virtual.get(page.file.src_uri):
-            context.update(virtual.context(bulletin))
+        context["bulletin"] = self.bulletin
+        context.update(self._page_values(page) or {})
         self.images.on_page_context(context, page, context.get("article"), config)
-        if "edition_pdf" in context:  # an edition page links its PDF when the build writes them
-            context["edition_pdf"] = self.config.print_pdf and not self.serving
         return context
+
+    def _page_values(self, page: Page) -> dict | None:
+        """What the page's template shows beyond MkDocs' own context (reuse.py
+        fingerprints it); None for a page that is not the bulletin's."""
+        if article := self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
+            return {"page_template": f"{article.type}.html", **self.reading.context(article)}
+        if virtual := self.virtual.get(page.file.src_uri):
+            values = {"page_template": virtual.template, "page_title": virtual.title,
+                      **virtual.context(self.bulletin)}
+            if "edition_pdf" in values:  # an edition page links its PDF when the build writes them
+                values["edition_pdf"] = self.config.print_pdf and not self.serving
+            return values
+        return None
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env)
@@ -156,8 +176,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     @event_priority(-100)  # last: the site is complete only after every output
     def on_post_build(self, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        self.reuse.link(site_dir)
+        self.reuse.record(site_dir)
         # Feeds, open data and charts: outputs that are not web pages.
-        write_outputs(self.bulletin, Path(config.site_dir), site_url=config.site_url, site_name=config.site_name)
+        write_outputs(self.bulletin, site_dir, site_url=config.site_url, site_name=config.site_name)
         if self.config.print_pdf and not self.serving:  # into the staging folder, before the swap
             with self.fast.progress.step("正在排印 PDF"):
                 printing.write_pdfs(self.bulletin, config, self.config)

@@ -42,7 +42,7 @@ CACHE_FILE = "pages.sqlite3"
 SCHEMA_VERSION = 1
 
 # A link or image to another documentation page makes the HTML depend on the file set.
-_PAGE_LINK = re.compile(r"\]\([^)\s]*\.md\b|\]:\s*\S*\.md\b|href=", re.I)
+PAGE_LINK = re.compile(r"\]\([^)\s]*\.md\b|\]:\s*\S*\.md\b|href=", re.I)
 
 Rendered = dict[str, Any]  # content, toc, title, anchors: what `Page.render` produces
 
@@ -50,29 +50,29 @@ Rendered = dict[str, Any]  # content, toc, title, anchors: what `Page.render` pr
 def settings_digest(config: MkDocsConfig, extra: Iterable[str] = ()) -> str:
     """The digest of everything but the text that a conversion depends on."""
     parts = [SCHEMA_VERSION, mkdocs.__version__, site_builder.__version__,
-             _stable(config.markdown_extensions), _stable(config.mdx_configs or {}), *extra]
+             stable(config.markdown_extensions), stable(config.mdx_configs or {}), *extra]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
 
-def _stable(value: Any) -> Any:
+def stable(value: Any) -> Any:
     """A JSON form of settings that is the same in every process.
 
     `repr` would not do: functions (a slugify from mkdocs.yml) and extension
     objects show their memory address.
     """
     if isinstance(value, dict):
-        return sorted([str(k), _stable(v)] for k, v in value.items())
+        return sorted([str(k), stable(v)] for k, v in value.items())
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [_stable(v) for v in value]
+        return [stable(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if isinstance(value, functools.partial):
-        return [_stable(value.func), _stable(value.args), _stable(value.keywords)]
+        return [stable(value.func), stable(value.args), stable(value.keywords)]
     kind = value if callable(value) and hasattr(value, "__qualname__") else type(value)
     name = f"{kind.__module__}.{kind.__qualname__}"
     config = getattr(value, "config", None)  # a Markdown extension object's options
     if isinstance(config, dict):
-        return [name, _stable({k: v[0] if isinstance(v, list) and v else v for k, v in config.items()})]
+        return [name, stable({k: v[0] if isinstance(v, list) and v else v for k, v in config.items()})]
     return name
 
 
@@ -100,7 +100,7 @@ class RenderCache:
     def key(self, page: Page, markdown: str) -> str:
         digest = hashlib.sha256()
         for part in (self.settings, page.file.src_uri, markdown,
-                     self.files_digest if _PAGE_LINK.search(markdown) else ""):
+                     self.files_digest if PAGE_LINK.search(markdown) else ""):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -154,9 +154,20 @@ class CachedPage(Page):
     """
 
     cache: RenderCache | None = None  # set by the plugin for the build
+    reused = False  # the published file is reused (reuse.py): nothing to read or convert
+    warned = False  # the conversion logged a warning or must check anchors: never reuse it
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        if self.reused:
+            self.markdown, self.meta = "", {}
+            return None
+        return super().read_source(config)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         cache = self.cache
+        if self.reused:
+            self._restore({"content": "", "toc": [], "title": None, "anchors": []})
+            return None
         if cache is None or self.markdown is None:
             return super().render(config, files)
         key = cache.key(self, self.markdown)
@@ -165,7 +176,8 @@ class CachedPage(Page):
             return None
         with _Warnings() as warnings:
             super().render(config, files)
-        if not warnings.seen and not self.links_to_anchors:
+        self.warned = warnings.seen or bool(self.links_to_anchors)
+        if not self.warned:
             cache.put(key, self.rendered())
         return None
 

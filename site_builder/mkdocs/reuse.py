@@ -1,0 +1,133 @@
+"""Pages that did not change are not built again: the new site links the old file.
+
+Rendering Material's templates is most of a build's time, and after a
+one-article edit almost every page would come out byte for byte as before.
+Each page gets a fingerprint: the build's settings (configuration, theme
+files, registries, versions) and the page's own values (site_builder.content
+.fingerprint). A manifest in `.cache/pages/` keeps, for every page of the
+published site, the fingerprint it was built from and the size and
+modification time of its file.
+
+When a page's fingerprint is the same and its file in the published site
+is still the one the manifest describes, the page is neither converted nor
+rendered: the file is hard-linked from the published site into the staging
+folder (atomic.py), so the published site itself is never written to. A
+page that logged a warning is never reused, so every build repeats the
+warning and `--strict` still fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from mkdocs.structure.pages import Page
+
+MANIFEST = "outputs.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Output:
+    fingerprint: str
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, fingerprint: str, path: Path) -> "Output | None":
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return cls(fingerprint, stat.st_size, stat.st_mtime_ns)
+
+
+class PageReuse:
+    """One per plugin instance; each build goes plan → link → record."""
+
+    def __init__(self) -> None:
+        self.reused: set[str] = set()  # dest paths of the pages this build links
+        self._planned: dict[str, tuple[str, Page]] = {}  # dest path → fingerprint and page
+        self._previous: dict[str, Output] = {}
+        self._live: Path | None = None
+        self._manifest: Path | None = None
+
+    def plan(self, pages: Iterable[Page], fingerprint: Callable[[Page], str | None],
+             live_site: Path | None, cache: Path) -> list[Page]:
+        """Fingerprint every page; return those whose published file can be reused."""
+        self.reused.clear()
+        self._planned.clear()
+        self._live, self._manifest = live_site, cache / MANIFEST
+        self._previous = _load(self._manifest) if live_site is not None else {}
+        chosen: list[Page] = []
+        for page in pages:
+            print_ = fingerprint(page)
+            if print_ is None:
+                continue
+            dest = page.file.dest_uri
+            self._planned[dest] = print_, page
+            before = self._previous.get(dest)
+            if before is not None and before.fingerprint == print_ and live_site is not None \
+                    and Output.of(print_, live_site / dest) == before:
+                self.reused.add(dest)
+                chosen.append(page)
+        return chosen
+
+    def link(self, staging: Path) -> None:
+        """Put the reused pages' published files into the new site."""
+        live = self._live
+        if live is None:
+            return
+        made: set[str] = set()
+        for dest in sorted(self.reused):
+            folder = os.path.dirname(dest)
+            if folder not in made:
+                os.makedirs(os.path.join(staging, folder), exist_ok=True)
+                made.add(folder)
+            source, target = os.path.join(live, dest), os.path.join(staging, dest)
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, say
+                shutil.copy2(source, target)
+
+    def record(self, staging: Path) -> None:
+        """Keep what this build wrote, for the next one (the published site's files
+        will be these, under the same names, once the build is swapped in)."""
+        if self._manifest is None:
+            return
+        outputs = {}
+        for dest, (print_, page) in self._planned.items():
+            if getattr(page, "warned", True):
+                continue
+            found = self._previous[dest] if dest in self.reused else Output.of(print_, staging / dest)
+            if found is not None:
+                outputs[dest] = [found.fingerprint, found.size, found.mtime_ns]
+        self._manifest.parent.mkdir(parents=True, exist_ok=True)
+        partial = self._manifest.with_suffix(".partial")
+        partial.write_text(json.dumps({"format": FORMAT, "outputs": outputs}, separators=(",", ":")), "utf-8")
+        partial.replace(self._manifest)
+
+
+def _load(path: Path) -> dict[str, Output]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("format") != FORMAT:
+            return {}
+        return {dest: Output(*row) for dest, row in data["outputs"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}  # no manifest, or a damaged one: build every page
+
+
+def folder_digest(folders: Iterable[Path]) -> str:
+    """The contents of the theme's own files (templates, CSS, scripts)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for folder in folders:
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
