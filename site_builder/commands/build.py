@@ -38,6 +38,7 @@ def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
         raise UserError(f"网站生成失败：{exc}") from None
     finally:
         site.config.plugins.on_shutdown()
+    click.echo(site.plugin.reuse.summary())
     click.echo(f"网站已生成：{site.config.site_dir}（用时 {time.perf_counter() - started:.1f} 秒）")
     return 0
 

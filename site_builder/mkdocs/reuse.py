@@ -52,6 +52,7 @@ class PageReuse:
 
     def __init__(self) -> None:
         self.reused: set[str] = set()  # dest paths of the pages this build links
+        self.pages = 0  # pages planned in this build
         self._planned: dict[str, tuple[str, Page]] = {}  # dest path → fingerprint and page
         self._previous: dict[str, Output] = {}
         self._live: Path | None = None
@@ -65,7 +66,9 @@ class PageReuse:
         self._live, self._manifest = live_site, cache / MANIFEST
         self._previous = _load(self._manifest) if live_site is not None else {}
         chosen: list[Page] = []
+        self.pages = 0
         for page in pages:
+            self.pages += 1
             print_ = fingerprint(page)
             if print_ is None:
                 continue
@@ -77,6 +80,9 @@ class PageReuse:
                 self.reused.add(dest)
                 chosen.append(page)
         return chosen
+
+    def summary(self) -> str:
+        return f"页面：{self.pages} 个，其中 {len(self.reused)} 个内容未变，直接沿用上次生成的文件。"
 
     def link(self, staging: Path) -> None:
         """Put the reused pages' published files into the new site."""
