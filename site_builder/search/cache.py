@@ -28,9 +28,22 @@ BUNDLE_FORMAT = 2
 KEEP = 2
 
 
+def _tools() -> str:
+    return f"{BUNDLE_FORMAT}/{metadata.version('pagefind')}"
+
+
+def sources_key(keys: Iterable[str]) -> str:
+    """A short hash of record keys (`Source.key`), in order, and of the tools:
+    the same as hashing the records, without making their texts."""
+    digest = hashlib.sha256(_tools().encode())
+    for key in keys:
+        digest.update(key.encode() + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def records_key(records: Iterable[SearchRecord]) -> str:
     """A short hash of the records, in order, and of the tools that index them."""
-    digest = hashlib.sha256(f"{BUNDLE_FORMAT}/{metadata.version('pagefind')}".encode())
+    digest = hashlib.sha256(_tools().encode())
     for record in records:
         digest.update(json.dumps([record.url, record.content, record.meta, record.filters],
                                  ensure_ascii=False, sort_keys=True).encode("utf-8"))

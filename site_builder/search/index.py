@@ -23,14 +23,16 @@ from typing import Iterable
 from pagefind.service import _must_get_executable
 
 from ..content import Bulletin
-from .cache import BundleCache, copy_tree, records_key
+from .cache import BundleCache, copy_tree, records_key, sources_key
 from .compact import BundleFormatError, compact_bundle
 from .documents import write_documents
-from .records import SearchRecord, records
+from .records import SearchRecord, sources
+from .texts import TextStore
 
 log = logging.getLogger(__name__)
 
 BUNDLE_DIR = "pagefind"
+TEXTS = "texts.sqlite"
 
 # Pagefind also writes its ready-made interfaces; the site uses its own
 # Chinese results view over pagefind.js, so these would only be dead weight.
@@ -115,14 +117,32 @@ def write_index(items: Iterable[SearchRecord], site_dir: Path, cache_dir: Path) 
         work = cache.staging(key)
         _build(items, work / BUNDLE_DIR, key[:8])
         cache.store(key, work)
+    return IndexSummary(len(items), _publish(cache, key, site_dir), cached)
+
+
+def _publish(cache: BundleCache, key: str, site_dir: Path) -> Path:
     target = Path(site_dir).resolve() / BUNDLE_DIR
     if target.exists():
         shutil.rmtree(target)  # no chunk of an earlier build may survive
     copy_tree(cache.bundle(key), target)
-    return IndexSummary(len(items), target, cached)
+    return target
 
 
 def build_index(bulletin: Bulletin, site_dir: Path, cache_dir: Path) -> IndexSummary:
     """Index every published article of the bulletin into `site_dir`/pagefind/,
-    reusing a bundle from `cache_dir` when no record changed."""
-    return write_index(records(bulletin), site_dir, cache_dir)
+    reusing a bundle from `cache_dir` when no record changed. Texts of
+    articles are only made when something must be indexed, and then only
+    for articles the text store does not hold yet."""
+    cache_dir = Path(cache_dir)
+    items = sources(bulletin)
+    key = sources_key(s.key for s in items)
+    cache = BundleCache(cache_dir)
+    cached = cache.has(key)
+    if not cached:
+        with TextStore(cache_dir / TEXTS) as store:
+            texts = store.texts(items)
+            store.prune(items)
+        work = cache.staging(key)
+        _build([s.record(t) for s, t in zip(items, texts)], work / BUNDLE_DIR, key[:8])
+        cache.store(key, work)
+    return IndexSummary(len(items), _publish(cache, key, site_dir), cached)
