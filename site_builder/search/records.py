@@ -45,6 +45,11 @@ class SearchRecord:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def key(self) -> str:
+        """A hash of everything the record holds."""
+        return _hash([self.url, self.content, self.meta, self.filters, self.sort])
+
 
 class PlaceLabels:
     """The name shown for a place in results and in the place facet.
