@@ -35,6 +35,10 @@ from .compact import LENGTH_STEP, BundleFormatError, _pack, _read_meta, _unpack,
 
 PAGES_FILE = "pages.json"
 
+# Index chunks are most of the merge's output: level 9 took 6.4 of the 28 s
+# of merging 5,000 articles for 1% fewer bytes than level 6 (Pagefind's own).
+CHUNK_LEVEL = 6
+
 
 @dataclass(frozen=True)
 class MergeSummary:
@@ -178,7 +182,7 @@ def _merge(shards: list[Path], target: Path, ranks: dict[str, int], tag: str,
 
     def flush() -> None:
         name = f"{tag}.{base36(len(bounds))}"
-        (target / "index" / f"{name}.pf_index").write_bytes(_pack(cbor2.dumps([chunk])))
+        (target / "index" / f"{name}.pf_index").write_bytes(_pack(cbor2.dumps([chunk]), CHUNK_LEVEL))
         bounds.append([chunk[0][0], chunk[-1][0], name])
         chunk.clear()
 
