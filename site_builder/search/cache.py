@@ -1,40 +1,40 @@
-"""The built search bundle, kept by a hash of everything that went into it.
+"""Shard bundles and finished bundles, kept by hashes of their records.
 
 Layout under the site's `.cache/search/`:
 
-    <key>/pagefind/…     the finished bundle of one set of records
+    texts.sqlite              each article's word-cut text (texts.py)
+    shards/<key>/             Pagefind's bundle of one shard, as it wrote it
+    bundles/<key>/pagefind/   the merged bundle of the whole archive
 
-The key hashes every record (URL, text, meta, facets) with the Pagefind
-version and this package's bundle format, so unchanged content reuses the
-bundle without running Pagefind at all, and any edit builds a new one. Only
-the newest few bundles are kept.
+A key hashes the records' keys (URL, text, meta, facets) in order with the
+Pagefind version and this package's bundle format. An unchanged archive
+reuses its bundle without running Pagefind or merging; an edit re-indexes
+the shards whose records changed and merges them with the cached others.
+Only the newest few bundles and the shards in use (and a few spare, for an
+edit that is undone) are kept.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
-from .records import SearchRecord
-
-# Raise when the bundle's layout changes (documents.py, compact.py), so old
-# cached bundles are not reused.
-BUNDLE_FORMAT = 2
+# Raise when the bundle's layout changes (documents.py, merge.py), so old
+# cached bundles and shards are not reused.
+BUNDLE_FORMAT = 3
 KEEP = 2
+SPARE_SHARDS = 8
 
 
-def records_key(records: Iterable[SearchRecord]) -> str:
-    """A short hash of the records, in order, and of the tools that index them."""
-    digest = hashlib.sha256(f"{BUNDLE_FORMAT}/{metadata.version('pagefind')}".encode())
-    for record in records:
-        digest.update(json.dumps([record.url, record.content, record.meta, record.filters],
-                                 ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        digest.update(b"\0")
+def records_key(keys: Iterable[str], *extra: str) -> str:
+    """A short hash of record keys, in order, and of the tools that index them."""
+    digest = hashlib.sha256("/".join([str(BUNDLE_FORMAT), metadata.version("pagefind"), *extra]).encode())
+    for key in keys:
+        digest.update(key.encode() + b"\0")
     return digest.hexdigest()[:12]
 
 
@@ -50,17 +50,15 @@ def copy_tree(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=link_or_copy)
 
 
-class BundleCache:
-    """Finished bundles by key, in one folder."""
+class _Store:
+    """Finished folders by key, in one folder; built under a temporary name
+    and renamed into place, so a crash leaves no half folder behind."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
 
-    def bundle(self, key: str) -> Path:
-        return self.folder / key / "pagefind"
-
-    def has(self, key: str) -> bool:
-        return self.bundle(key).joinpath("pagefind-entry.json").is_file()
+    def path(self, key: str) -> Path:
+        return self.folder / key
 
     def staging(self, key: str) -> Path:
         """An empty folder to build into; `store` moves it into place."""
@@ -70,14 +68,40 @@ class BundleCache:
         return work
 
     def store(self, key: str, work: Path) -> None:
-        """Publish a finished build (a rename, so a crash leaves no half bundle)."""
         final = self.folder / key
         shutil.rmtree(final, ignore_errors=True)
         work.rename(final)
-        self._prune(keep=key)
 
-    def _prune(self, keep: str) -> None:
-        entries = sorted((p for p in self.folder.iterdir() if p.is_dir() and p.name != keep),
-                         key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[KEEP - 1:]:
+    def prune(self, keep: set[str], spare: int) -> None:
+        """Remove all but `keep` and the `spare` most recently stored others."""
+        others = sorted((p for p in self.folder.iterdir() if p.name not in keep),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[spare:]:
             shutil.rmtree(old, ignore_errors=True)
+
+
+class BundleCache(_Store):
+    """Merged bundles by key."""
+
+    def bundle(self, key: str) -> Path:
+        return self.folder / key / "pagefind"
+
+    def has(self, key: str) -> bool:
+        return self.bundle(key).joinpath("pagefind-entry.json").is_file()
+
+    def store(self, key: str, work: Path) -> None:
+        super().store(key, work)
+        self.prune({key}, KEEP - 1)
+
+
+class ShardCache(_Store):
+    """Pagefind's bundles of single shards by key."""
+
+    def has(self, key: str, marker: str) -> bool:
+        return self.path(key).joinpath(marker).is_file()
+
+    def keep(self, keys: set[str]) -> None:
+        """Mark `keys` as in use (newest), then drop old unused shards."""
+        for key in keys:
+            os.utime(self.path(key))
+        self.prune(keys, SPARE_SHARDS)

@@ -63,8 +63,8 @@ def _unpack(path: Path) -> bytes:
     return data[len(MARKER):]
 
 
-def _pack(data: bytes) -> bytes:
-    return gzip.compress(MARKER + data, compresslevel=9, mtime=0)  # same bytes every build
+def _pack(data: bytes, level: int = 9) -> bytes:
+    return gzip.compress(MARKER + data, compresslevel=level, mtime=0)  # same bytes every build
 
 
 def _read_meta(bundle: Path) -> tuple[dict, str, Path, list[Any]]:

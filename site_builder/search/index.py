@@ -2,11 +2,13 @@
 
 Pagefind splits the index into small chunks that a browser fetches only as a
 query needs them, so a phone downloads a few dozen kilobytes per search
-instead of one index of the whole archive. The bundle is built by the
-Pagefind command over generated documents (documents.py), made lighter for
-the first query (compact.py) and kept in `.cache/search/` under a hash of
-the records (cache.py): a build whose published articles did not change
-runs Pagefind zero times.
+instead of one index of the whole archive. The records are cut into shards
+by date (shards.py); the Pagefind command indexes each shard's generated
+documents (documents.py), two at a time on two cores, and the shard bundles
+are merged into one compact bundle (merge.py). Shards and the merged bundle
+are kept in `.cache/search/` under hashes of their records (cache.py): a
+build whose published articles did not change runs Pagefind zero times, and
+a one-article edit re-indexes one shard.
 """
 
 from __future__ import annotations
@@ -16,21 +18,26 @@ import os
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from pagefind.service import _must_get_executable
 
 from ..content import Bulletin
-from .cache import BundleCache, copy_tree, records_key
-from .compact import BundleFormatError, compact_bundle
+from .cache import BundleCache, ShardCache, copy_tree, records_key
+from .compact import BundleFormatError
 from .documents import write_documents
-from .records import SearchRecord, records
+from .merge import PAGES_FILE, merge_bundles, record_pages
+from .records import SearchRecord, Source, sources
+from .shards import SHARD_SIZE, plan_shards
+from .texts import TextStore
 
 log = logging.getLogger(__name__)
 
 BUNDLE_DIR = "pagefind"
+TEXTS = "texts.sqlite"
 
 # Pagefind also writes its ready-made interfaces; the site uses its own
 # Chinese results view over pagefind.js, so these would only be dead weight.
@@ -52,6 +59,10 @@ ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
 # search still works, only heavier.
 CHUNK_SIZE = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "8000"}
 
+# Pagefind processes at a time: it works mostly on one core, and two shards
+# of SHARD_SIZE take about 750 MB together.
+PARALLEL = 2
+
 # How many times this process has run Pagefind: tests and the benchmark
 # check that an unchanged archive costs no indexing at all.
 pagefind_runs = 0
@@ -68,6 +79,8 @@ class IndexSummary:
     records: int
     bundle: Path
     cached: bool = False
+    shards: int = 0
+    indexed_shards: int = 0  # shards Pagefind indexed in this build
 
     @property
     def bytes(self) -> int:
@@ -90,39 +103,90 @@ def _run_pagefind(documents: Path, bundle: Path) -> None:
                                "请确认已安装 pagefind[extended]（运行 make install），再生成一次。")
 
 
-def _build(items: list[SearchRecord], bundle: Path, tag: str) -> None:
-    """Index `items` into `bundle` (a new folder)."""
-    with tempfile.TemporaryDirectory(prefix="bulletin-search-") as tmp:
-        urls = write_documents(items, Path(tmp))
-        _run_pagefind(Path(tmp), bundle)
+def _index_shard(documents: Path, bundle: Path) -> None:
+    """Run Pagefind over one shard's documents (then delete them) into `bundle`."""
+    try:
+        _run_pagefind(documents, bundle)
+    finally:
+        shutil.rmtree(documents, ignore_errors=True)
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
-    ranks = {url.strip("/"): rank for rank, url in enumerate(urls)}
     try:
-        compact_bundle(bundle, ranks, tag)
+        record_pages(bundle)
     except BundleFormatError as exc:
         raise SearchIndexError(f"搜索索引没有生成：{exc}。请用 make install 安装本项目指定的 Pagefind 版本。") from exc
 
 
-def write_index(items: Iterable[SearchRecord], site_dir: Path, cache_dir: Path) -> IndexSummary:
-    """Put a bundle of `items` (newest first) into `site_dir`/pagefind/,
-    from the cache when the same records were indexed before."""
-    items = list(items)
-    key = records_key(items)
-    cache = BundleCache(cache_dir)
-    cached = cache.has(key)
-    if not cached:
-        work = cache.staging(key)
-        _build(items, work / BUNDLE_DIR, key[:8])
-        cache.store(key, work)
+def _shard_key(items: Sequence) -> str:
+    return records_key((item.key for item in items), CHUNK_SIZE["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"])
+
+
+def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Path, cache_dir: Path,
+           shard_size: int) -> IndexSummary:
+    """The bundle of `items` (records or sources, newest first) into
+    `site_dir`/pagefind/; `make` turns a shard's items into records."""
+    cache_dir = Path(cache_dir)
+    key = records_key((item.key for item in items), CHUNK_SIZE["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"])
+    bundles = BundleCache(cache_dir / "bundles")
+    if bundles.has(key):
+        return IndexSummary(len(items), _publish(bundles, key, site_dir), cached=True)
+    shards = ShardCache(cache_dir / "shards")
+    planned = [(_shard_key(run), run) for run in plan_shards(items, shard_size)]
+    missing = {k: run for k, run in planned if not shards.has(k, PAGES_FILE)}
+    with tempfile.TemporaryDirectory(prefix="bulletin-search-") as tmp, \
+            ThreadPoolExecutor(PARALLEL) as pool:
+        running: dict[str, Future] = {}
+        for shard_key, run in missing.items():
+            # At most PARALLEL shards' documents wait on disk at a time.
+            while len([f for f in running.values() if not f.done()]) >= PARALLEL:
+                next(f for f in running.values() if not f.done()).result()
+            documents = Path(tmp, shard_key)
+            write_documents(make(run), documents)
+            running[shard_key] = pool.submit(_index_shard, documents, shards.staging(shard_key))
+        for shard_key, future in running.items():
+            future.result()
+            shards.store(shard_key, shards.path(f"{shard_key}.partial"))
+    ranks = {item.url.strip("/"): rank for rank, item in enumerate(items)}
+    work = bundles.staging(key)
+    try:
+        merge_bundles([shards.path(k) for k, _ in planned], work / BUNDLE_DIR, ranks, key[:8],
+                      int(CHUNK_SIZE["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"]))
+    except BundleFormatError as exc:
+        raise SearchIndexError(f"搜索索引没有生成：{exc}。请用 make install 安装本项目指定的 Pagefind 版本。") from exc
+    bundles.store(key, work)
+    shards.keep({k for k, _ in planned})
+    return IndexSummary(len(items), _publish(bundles, key, site_dir), cached=False,
+                        shards=len(planned), indexed_shards=len(missing))
+
+
+def _publish(cache: BundleCache, key: str, site_dir: Path) -> Path:
     target = Path(site_dir).resolve() / BUNDLE_DIR
     if target.exists():
         shutil.rmtree(target)  # no chunk of an earlier build may survive
     copy_tree(cache.bundle(key), target)
-    return IndexSummary(len(items), target, cached)
+    return target
 
 
-def build_index(bulletin: Bulletin, site_dir: Path, cache_dir: Path) -> IndexSummary:
+def write_index(items: Iterable[SearchRecord], site_dir: Path, cache_dir: Path,
+                shard_size: int = SHARD_SIZE) -> IndexSummary:
+    """Put a bundle of `items` (newest first) into `site_dir`/pagefind/,
+    from the cache when the same records were indexed before."""
+    return _index(list(items), list, site_dir, cache_dir, shard_size)
+
+
+def build_index(bulletin: Bulletin, site_dir: Path, cache_dir: Path,
+                shard_size: int = SHARD_SIZE) -> IndexSummary:
     """Index every published article of the bulletin into `site_dir`/pagefind/,
-    reusing a bundle from `cache_dir` when no record changed."""
-    return write_index(records(bulletin), site_dir, cache_dir)
+    reusing a bundle from `cache_dir` when no record changed. Texts of
+    articles are only made for shards that must be indexed, and then only
+    for articles the text store does not hold yet."""
+    items = sources(bulletin)
+    cache_dir = Path(cache_dir)
+    with TextStore(cache_dir / TEXTS) as store:
+        def make(run: list[Source]) -> list[SearchRecord]:
+            return [item.record(text) for item, text in zip(run, store.texts(run))]
+
+        summary = _index(items, make, site_dir, cache_dir, shard_size)
+        if not summary.cached:
+            store.prune(items)
+    return summary

@@ -8,12 +8,19 @@ has to carry indexing markup.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 from typing import Iterable, Iterator
+
+import markdown
 
 from ..content import Bulletin
 from ..content.places import Place, Places
 from ..content.types import Article
+from . import text, tokens
 from .text import markdown_to_text
 from .tokens import index_text
 
@@ -37,6 +44,11 @@ class SearchRecord:
     meta: dict[str, str]
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def key(self) -> str:
+        """A hash of everything the record holds."""
+        return _hash([self.url, self.content, self.meta, self.filters, self.sort])
 
 
 class PlaceLabels:
@@ -84,26 +96,26 @@ def lineage_labels(article: Article, label: PlaceLabels) -> list[str]:
     return list(seen.values())
 
 
-def _content(article: Article, label: PlaceLabels) -> str:
-    """The searchable text: headlines, lead, body and the typed fields a
-    reader might type (a practice's name, a handling unit, a place)."""
-    parts: list[str | None] = [
-        getattr(article, "kicker", None), article.title, getattr(article, "subtitle", None),
-        article.summary, markdown_to_text(article.body),
-    ]
+def _text_parts(article: Article, label: PlaceLabels) -> tuple[tuple, str, tuple]:
+    """The searchable text before conversion: the parts before the body, the
+    Markdown body, the parts after it. Headlines, lead, body and the typed
+    fields a reader might type (a practice's name, a handling unit, a place)."""
+    before = (getattr(article, "kicker", None), article.title, getattr(article, "subtitle", None),
+              article.summary)
+    after: list[str | None] = []
     if article.cover is not None:
-        parts.append(article.cover.caption)
-    parts += [getattr(article, "practice", None), getattr(article, "period", None)]
-    parts += [f"{m.label}{m.text}" for m in getattr(article, "metrics", [])]
+        after.append(article.cover.caption)
+    after += [getattr(article, "practice", None), getattr(article, "period", None)]
+    after += [f"{m.label}{m.text}" for m in getattr(article, "metrics", [])]
     category = getattr(article, "category", None)
     if category is not None:
-        parts += [category.name, getattr(article, "status_label", None),
+        after += [category.name, getattr(article, "status_label", None),
                   getattr(article, "channel", None), getattr(article, "location", None),
                   *getattr(article, "handled_by", [])]
-    parts += article.tags
-    parts += [label(p) for p in article.places]
-    parts += [name for _, names in article.byline for name in names]
-    return "\n".join(p for p in parts if p)
+    after += article.tags
+    after += [label(p) for p in article.places]
+    after += [name for _, names in article.byline for name in names]
+    return before, article.body, tuple(after)
 
 
 def _filters(article: Article, label: PlaceLabels) -> dict[str, list[str]]:
@@ -130,15 +142,74 @@ def _meta(article: Article, label: PlaceLabels) -> dict[str, str]:
     return meta
 
 
+@dataclass(frozen=True)
+class Source:
+    """One article's record before its text is made: the cheap fields, and
+    the inputs of the text, whose conversion (Markdown → text → words) is
+    most of the cost of a record and is skipped when a cache has it."""
+
+    url: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
+    before: tuple
+    body: str
+    after: tuple
+
+    @cached_property
+    def text_key(self) -> str:
+        """A hash of what the text is made from, and of the code that makes it."""
+        return _hash([TEXT_CODE, self.before, self.body, self.after])
+
+    @cached_property
+    def key(self) -> str:
+        """A hash of everything the record holds: equal keys, equal records."""
+        return _hash([self.text_key, self.url, self.meta, self.filters, self.sort])
+
+    def text(self) -> str:
+        """The word-cut text; the same string `SearchRecord.content` holds."""
+        parts = (*self.before, markdown_to_text(self.body), *self.after)
+        return index_text("\n".join(p for p in parts if p))
+
+    def record(self, content: str | None = None) -> SearchRecord:
+        """The record, with `content` from a cache or made now."""
+        return SearchRecord(url=self.url, content=self.text() if content is None else content,
+                            meta=self.meta, filters=self.filters, sort=self.sort)
+
+
+def _hash(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:24]
+
+
+def _code_version() -> str:
+    """The code that turns an article into text: a change to it must not
+    reuse texts cached by the old code."""
+    digest = hashlib.sha256(markdown.__version__.encode())
+    for module in (text, tokens):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+TEXT_CODE = _code_version()
+
+
+def source(article: Article, label: PlaceLabels) -> Source:
+    """The source of one article's record; its URL is relative to the site root."""
+    before, body, after = _text_parts(article, label)
+    return Source(url=article.url, meta=_meta(article, label), filters=_filters(article, label),
+                  sort={"date": article.date.isoformat()}, before=before, body=body, after=after)
+
+
+def sources(bulletin: Bulletin) -> list[Source]:
+    """The source of every published article's record, newest first."""
+    label = PlaceLabels(bulletin.places)
+    return [source(article, label) for article in published(bulletin)]
+
+
 def record(article: Article, label: PlaceLabels) -> SearchRecord:
     """The search record of one article; its URL is relative to the site root."""
-    return SearchRecord(
-        url=article.url,
-        content=index_text(_content(article, label)),
-        meta=_meta(article, label),
-        filters=_filters(article, label),
-        sort={"date": article.date.isoformat()},
-    )
+    return source(article, label).record()
 
 
 def records(bulletin: Bulletin) -> Iterator[SearchRecord]:

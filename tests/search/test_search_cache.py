@@ -68,4 +68,4 @@ def test_an_edited_article_is_indexed_again_by_the_real_build(site):
     assert "已由 Pagefind 重新生成" in _mkdocs_build(site)
     text = " ".join(f["content"] for f in _fragments(site.root / "site" / "pagefind").values())
     assert index_text(NEW) in text and index_text(OLD) not in text
-    assert len(list((site.root / ".cache" / "search").iterdir())) <= 2  # old bundles are pruned
+    assert len(list((site.root / ".cache" / "search" / "bundles").iterdir())) <= 2  # old bundles are pruned

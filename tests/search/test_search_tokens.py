@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from site_builder.search.text import markdown_to_text
+from site_builder.search.tokens import HAN as HAN_RANGE
 from site_builder.search.tokens import bigrams, index_text, index_words
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
@@ -35,3 +38,16 @@ def test_every_character_starts_exactly_one_word(run):
 def test_markdown_becomes_the_text_a_reader_sees():
     body = "## 问题\n\n门口**常有**车辆停放，见[通知](a.md)。\n\n![设置围栏前](a.jpg \"李娜 摄\"){ .before }\n"
     assert markdown_to_text(body) == "问题\n门口常有车辆停放，见通知。\n设置围栏前"
+
+
+def _reference_words(text: str) -> list[str]:
+    """The rule as first written: split into runs, cut Chinese runs into bigrams."""
+    words: list[str] = []
+    for run in re.findall(f"[{HAN_RANGE}]+|[^\\s{HAN_RANGE}]+", text):
+        words += bigrams(run) if re.fullmatch(f"[{HAN_RANGE}]+", run) else [run]
+    return words
+
+
+@given(st.text(st.one_of(HAN, st.sampled_from(" \n，。a1（）、\u3400\uf900"), st.characters()), max_size=60))
+def test_the_one_pass_cut_equals_the_rule(text):
+    assert index_words(text) == _reference_words(text)
