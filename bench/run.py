@@ -90,7 +90,11 @@ def ours(site: Path, row: Row) -> None:
     row.figures["rebuild, nothing changed"] = measure(build, site)
     note = sorted((site / "content" / "minhu").rglob("*.md"))[0]
     note.write_text(note.read_text("utf-8") + "\n回访时居民表示满意。\n", "utf-8")
-    row.figures["rebuild, one article edited"] = measure(build, site)
+    said.clear()
+    row.figures["rebuild, one article edited"] = measure(build, site, output=said)
+    if pages := re.search(r"页面：(\d+) 个，其中 (\d+) 个内容未变", said[0]):
+        row.other["pages rendered after one edit (of all pages)"] = \
+            f"{int(pages[1]) - int(pages[2]):,} of {int(pages[1]):,}"
 
 
 def search_weight(site: Path, row: Row) -> None:

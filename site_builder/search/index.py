@@ -5,7 +5,9 @@ query needs them, so a phone downloads a few dozen kilobytes per search
 instead of one index of the whole archive. The records are cut into shards
 by date (shards.py); the Pagefind command indexes each shard's generated
 documents (documents.py), two at a time on two cores, and the shard bundles
-are merged into one compact bundle (merge.py). Shards and the merged bundle
+are merged into one compact bundle (merge.py). An archive small enough for
+one Pagefind run is a single shard, made lighter by compact.py without a
+merge. Shards and the merged bundle
 are kept in `.cache/search/` under hashes of their records (cache.py): a
 build whose published articles did not change runs Pagefind zero times, and
 a one-article edit re-indexes one shard.
@@ -27,11 +29,11 @@ from pagefind.service import _must_get_executable
 
 from ..content import Bulletin
 from .cache import BundleCache, ShardCache, copy_tree, records_key
-from .compact import BundleFormatError
+from .compact import BundleFormatError, compact_bundle
 from .documents import write_documents
 from .merge import PAGES_FILE, merge_bundles, record_pages
 from .records import SearchRecord, Source, sources
-from .shards import SHARD_SIZE, plan_shards
+from .shards import SHARD_SIZE, WHOLE_ARCHIVE, plan_shards
 from .texts import TextStore
 
 log = logging.getLogger(__name__)
@@ -122,7 +124,7 @@ def _shard_key(items: Sequence) -> str:
 
 
 def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Path, cache_dir: Path,
-           shard_size: int) -> IndexSummary:
+           shard_size: int, whole_archive: int) -> IndexSummary:
     """The bundle of `items` (records or sources, newest first) into
     `site_dir`/pagefind/; `make` turns a shard's items into records."""
     cache_dir = Path(cache_dir)
@@ -131,7 +133,8 @@ def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Pa
     if bundles.has(key):
         return IndexSummary(len(items), _publish(bundles, key, site_dir), cached=True)
     shards = ShardCache(cache_dir / "shards")
-    planned = [(_shard_key(run), run) for run in plan_shards(items, shard_size)]
+    runs = [items] if len(items) <= whole_archive else plan_shards(items, shard_size)
+    planned = [(_shard_key(run), run) for run in runs]
     missing = {k: run for k, run in planned if not shards.has(k, PAGES_FILE)}
     with tempfile.TemporaryDirectory(prefix="bulletin-search-") as tmp, \
             ThreadPoolExecutor(PARALLEL) as pool:
@@ -149,8 +152,13 @@ def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Pa
     ranks = {item.url.strip("/"): rank for rank, item in enumerate(items)}
     work = bundles.staging(key)
     try:
-        merge_bundles([shards.path(k) for k, _ in planned], work / BUNDLE_DIR, ranks, key[:8],
-                      int(CHUNK_SIZE["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"]))
+        if len(planned) == 1:  # nothing to merge: Pagefind's own bundle, made lighter
+            copy_tree(shards.path(planned[0][0]), work / BUNDLE_DIR)
+            (work / BUNDLE_DIR / PAGES_FILE).unlink()
+            compact_bundle(work / BUNDLE_DIR, ranks, key[:8])
+        else:
+            merge_bundles([shards.path(k) for k, _ in planned], work / BUNDLE_DIR, ranks, key[:8],
+                          int(CHUNK_SIZE["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"]))
     except BundleFormatError as exc:
         raise SearchIndexError(f"搜索索引没有生成：{exc}。请用 make install 安装本项目指定的 Pagefind 版本。") from exc
     bundles.store(key, work)
@@ -168,14 +176,14 @@ def _publish(cache: BundleCache, key: str, site_dir: Path) -> Path:
 
 
 def write_index(items: Iterable[SearchRecord], site_dir: Path, cache_dir: Path,
-                shard_size: int = SHARD_SIZE) -> IndexSummary:
+                shard_size: int = SHARD_SIZE, whole_archive: int = WHOLE_ARCHIVE) -> IndexSummary:
     """Put a bundle of `items` (newest first) into `site_dir`/pagefind/,
     from the cache when the same records were indexed before."""
-    return _index(list(items), list, site_dir, cache_dir, shard_size)
+    return _index(list(items), list, site_dir, cache_dir, shard_size, whole_archive)
 
 
 def build_index(bulletin: Bulletin, site_dir: Path, cache_dir: Path,
-                shard_size: int = SHARD_SIZE) -> IndexSummary:
+                shard_size: int = SHARD_SIZE, whole_archive: int = WHOLE_ARCHIVE) -> IndexSummary:
     """Index every published article of the bulletin into `site_dir`/pagefind/,
     reusing a bundle from `cache_dir` when no record changed. Texts of
     articles are only made for shards that must be indexed, and then only
@@ -186,7 +194,7 @@ def build_index(bulletin: Bulletin, site_dir: Path, cache_dir: Path,
         def make(run: list[Source]) -> list[SearchRecord]:
             return [item.record(text) for item, text in zip(run, store.texts(run))]
 
-        summary = _index(items, make, site_dir, cache_dir, shard_size)
+        summary = _index(items, make, site_dir, cache_dir, shard_size, whole_archive)
         if not summary.cached:
             store.prune(items)
     return summary

@@ -95,7 +95,7 @@ def pagefind_alone(tmp_path_factory) -> Path:
 
 def test_merged_shards_hold_what_one_pagefind_run_holds(pagefind_alone, tmp_path):
     items = _records(60)
-    merged = write_index(items, tmp_path / "site", tmp_path / "cache", shard_size=7)
+    merged = write_index(items, tmp_path / "site", tmp_path / "cache", shard_size=7, whole_archive=0)
     assert merged.shards > 8 and merged.indexed_shards == merged.shards
     expected = decode(pagefind_alone)
     assert decode(merged.bundle) == expected
@@ -117,27 +117,27 @@ def test_one_shard_is_chunked_exactly_as_pagefind_chunks(tmp_path, monkeypatch):
     single = write_index(_records(60), tmp_path / "one", tmp_path / "cache", shard_size=1000)
     assert single.shards == 1
     assert bounds(single.bundle) == bounds(tmp_path / "alone") and len(bounds(single.bundle)) > 10
-    merged = write_index(_records(60), tmp_path / "many", tmp_path / "cache", shard_size=7)
+    merged = write_index(_records(60), tmp_path / "many", tmp_path / "cache", shard_size=7, whole_archive=0)
     assert decode(merged.bundle) == decode(tmp_path / "alone") and len(bounds(merged.bundle)) > 10
 
 
 def test_an_edit_or_a_new_article_reindexes_one_shard(tmp_path):
     items = _records(40)
     cache = tmp_path / "cache"
-    first = write_index(items, tmp_path / "one", cache, shard_size=6)
+    first = write_index(items, tmp_path / "one", cache, shard_size=6, whole_archive=0)
     runs = index.pagefind_runs
     edited = list(items)
     edited[17] = SearchRecord(edited[17].url, index_text("新增的检索标记"), edited[17].meta,
                               edited[17].filters, edited[17].sort)
-    second = write_index(edited, tmp_path / "two", cache, shard_size=6)
+    second = write_index(edited, tmp_path / "two", cache, shard_size=6, whole_archive=0)
     assert (second.indexed_shards, index.pagefind_runs) == (1, runs + 1)
     assert second.shards == first.shards
     assert decode(second.bundle)["words"][index_text("新增的检索标记").split()[0]].keys() == {"/" + edited[17].url}
     newest = SearchRecord("a/2025/new/", index_text("最新文章"), {"title": "最新", "date": "2025-01-02"},
                           {"year": ["2025"]}, {"date": "2025-01-02"})
-    third = write_index([newest, *edited], tmp_path / "three", cache, shard_size=6)
+    third = write_index([newest, *edited], tmp_path / "three", cache, shard_size=6, whole_archive=0)
     assert third.indexed_shards == 1 and third.records == 41
-    again = write_index([newest, *edited], tmp_path / "four", cache, shard_size=6)
+    again = write_index([newest, *edited], tmp_path / "four", cache, shard_size=6, whole_archive=0)
     assert again.cached and index.pagefind_runs == runs + 2
 
 
