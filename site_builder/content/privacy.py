@@ -118,10 +118,11 @@ def check_text(text: str, line: int, field: str, allow: Iterable[str], ctx: Cont
 def check_article(meta: Mapping, body: str, body_line: int, allow: Iterable[str], ctx: Context) -> None:
     """Scan the front matter (except `allow:` itself) and the body, line by line."""
     allow = list(allow)
-    for key, value in meta.items():
-        if key != "allow":
-            for text, line in _texts(value, meta.line_of(key)):
-                check_text(text, line, str(key), allow, ctx)
+    texts = [(text, line, key) for key, value in meta.items() if key != "allow"
+             for text, line in _texts(value, meta.line_of(key))]
+    if _MAYBE.search("\n".join(text for text, _, _ in texts)):
+        for text, line, key in texts:
+            check_text(text, line, str(key), allow, ctx)
     if not _MAYBE.search(body):  # the usual case: skip the lines one by one
         return
     for offset, text in enumerate(body.split("\n")):
