@@ -312,6 +312,11 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_FLATTENED = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+# Immutable values that depend on the text alone: dates, numbers, yes/no.
+_PLAIN_VALUES = frozenset({"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int",
+                           "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"})
+_plain_values: dict = {}
 _FAST_DEPTH = 32  # deeper documents take PyYAML's way, RecursionError included
 
 
@@ -368,14 +373,24 @@ class _FastBuilder:
             return data
         if node.id != "scalar":
             raise _Unusual  # !!set, !!omap, a custom tag …
-        return self.loader.construct_object(node, deep=True)
+        if tag not in _PLAIN_VALUES:
+            return self.loader.construct_object(node, deep=True)
+        key = (tag, node.value)
+        value = _plain_values.get(key, _plain_values)
+        if value is _plain_values:
+            value = self.loader.construct_object(node, deep=True)
+            if len(_plain_values) > 50_000:
+                _plain_values.clear()
+            _plain_values[key] = value
+        return value
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
         loader, first_line = self.loader, self.first_line
         data = Mapping()
         data.line = first_line + node.start_mark.line
         data.key_lines = key_lines = {}
-        loader.flatten_mapping(node)
+        if any(key_node.tag in _FLATTENED for key_node, _ in node.value):
+            loader.flatten_mapping(node)  # does nothing to other mappings
         for key_node, value_node in node.value:
             key = self.build(key_node, depth + 1)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
