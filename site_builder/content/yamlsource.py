@@ -330,7 +330,7 @@ def _construct(loader: _LineLoader, text: str) -> Any:
     if node is None:
         return None
     try:
-        return _FastBuilder(loader).build(node, 0)
+        return _FastBuilder(loader, anchors="&" in text).build(node, 0)
     except _Unusual:
         pass
     # Start again from the text: the walk may have flattened merge keys.
@@ -349,27 +349,36 @@ def _construct(loader: _LineLoader, text: str) -> Any:
 class _FastBuilder:
     """Turns composed nodes into Mapping/Sequence values like the constructors do."""
 
-    def __init__(self, loader: _LineLoader) -> None:
+    def __init__(self, loader: _LineLoader, anchors: bool) -> None:
         self.loader = loader
         self.first_line = loader.first_line
-        self.seen: set[int] = set()
+        # Without an anchor (&name) no node can appear twice: no alias refers to it.
+        self.seen: set[int] | None = set() if anchors else None
         self.keep: list = []  # keeps ids in `seen` unique while walking
 
     def build(self, node: yaml.Node, depth: int) -> Any:
-        if id(node) in self.seen or depth > _FAST_DEPTH:
-            raise _Unusual  # an alias (shared or recursive node), or deep nesting
-        self.seen.add(id(node))
-        self.keep.append(node)
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _Unusual  # an alias: a shared or recursive node
+            self.seen.add(id(node))
+            self.keep.append(node)
+        if depth > _FAST_DEPTH:
+            raise _Unusual
         tag = node.tag
         if tag == _STR and node.id == "scalar":
             return node.value
         if tag == _MAP and node.id == "mapping":
             return self._mapping(node, depth)
         if tag == _SEQ and node.id == "sequence":
+            first_line = self.first_line
             data = Sequence()
-            data.line = self.first_line + node.start_mark.line
-            data.item_lines = [self.first_line + child.start_mark.line for child in node.value]
-            data.extend([self.build(child, depth + 1) for child in node.value])
+            data.line = first_line + node.start_mark.line
+            data.item_lines = [first_line + child.start_mark.line for child in node.value]
+            if self.seen is None:
+                data.extend([child.value if child.tag == _STR and child.id == "scalar"
+                             else self.build(child, depth + 1) for child in node.value])
+            else:
+                data.extend([self.build(child, depth + 1) for child in node.value])
             return data
         if node.id != "scalar":
             raise _Unusual  # !!set, !!omap, a custom tag …
@@ -391,13 +400,20 @@ class _FastBuilder:
         data.key_lines = key_lines = {}
         if any(key_node.tag in _FLATTENED for key_node, _ in node.value):
             loader.flatten_mapping(node)  # does nothing to other mappings
+        fast = self.seen is None  # plain text needs no bookkeeping then
         for key_node, value_node in node.value:
-            key = self.build(key_node, depth + 1)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
-                key = str(key)
+            if fast and key_node.tag == _STR and key_node.id == "scalar":
+                key = key_node.value
+            else:
+                key = self.build(key_node, depth + 1)
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    key = str(key)
             line = first_line + key_node.start_mark.line
             if key in data:
                 loader.duplicates.append((key, line))
-            data[key] = self.build(value_node, depth + 1)
+            if fast and value_node.tag == _STR and value_node.id == "scalar":
+                data[key] = value_node.value
+            else:
+                data[key] = self.build(value_node, depth + 1)
             key_lines[key] = line
         return data
