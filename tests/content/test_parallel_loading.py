@@ -102,7 +102,17 @@ def test_results_and_problems_keep_their_order(monkeypatch):
     assert problems.error_count == 0
 
 
-def test_an_error_of_the_parent_share_is_raised_and_children_are_reaped():
+def test_an_error_of_the_parent_share_is_raised_and_children_are_reaped(monkeypatch):
+    started = []
+    start = parallel._Child.start
+
+    def recording_start(*args):
+        child = start(*args)
+        started.append(child.pid)
+        return child
+
+    monkeypatch.setattr(parallel._Child, "start", staticmethod(recording_start))
+
     def load(share, problems):
         if 0 in share:
             raise ValueError("broken")
@@ -110,8 +120,10 @@ def test_an_error_of_the_parent_share_is_raised_and_children_are_reaped():
 
     with pytest.raises(ValueError):
         parallel.load_all(list(range(6)), load, Problems(), processes=3)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # no child left behind
+    assert len(started) == 2
+    for pid in started:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped: no child left behind
 
 
 def test_one_process_while_other_threads_run():
