@@ -63,6 +63,9 @@ def resolve(src: str, article_path: Path, content_root: Path, ctx: Context,
 
 def in_body(body: str, first_line: int) -> Iterator[tuple[int, re.Match]]:
     """Every Markdown image of a body, with its line, outside code blocks."""
+    # No image anywhere? (Spans stay within a line; removing one may join "!" and "[".)
+    if "![" not in (_CODE_SPAN.sub("", body) if "`" in body else body):
+        return
     fenced = False
     for offset, text in enumerate(body.split("\n")):
         if _FENCE.match(text):

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from . import categories as categories_mod
 from . import editions as editions_mod
-from . import images, places as places_mod, privacy, rawhtml, slugs
+from . import images, parallel, places as places_mod, privacy, rawhtml, slugs
 from .bulletin import Bulletin
 from .fields import Context, parse_fields
 from .frontmatter import read_document
@@ -35,8 +35,7 @@ def load_bulletin(content_dir: Path, *, today: dt.date, preview: bool = False,
     problems = Problems(root=content_dir)
     places = places_mod.load(content_dir / "communities.yml", problems)
     categories = categories_mod.load(content_dir / "categories.yml", problems)
-    articles = [a for path in article_files(content_dir, problems)
-                if (a := load_article(path, content_dir, places, categories, problems))]
+    articles = load_articles(article_files(content_dir, problems), content_dir, places, categories, problems)
     for article in articles:
         article.state = _state(article, today)
     editions = editions_mod.load_all(content_dir / EDITIONS_DIR, problems, publication)
@@ -62,6 +61,14 @@ def article_files(content_dir: Path, problems: Problems) -> list[Path]:
             continue
         found.append(path)
     return found
+
+
+def load_articles(paths: list[Path], content_dir: Path, places, categories,
+                  problems: Problems) -> list[Article]:
+    """The good articles of `paths`, in order; large archives load on every core."""
+    def load(share: list[Path], into: Problems) -> list[Article]:
+        return [a for path in share if (a := load_article(path, content_dir, places, categories, into))]
+    return parallel.load_all(paths, load, problems, shared=[*places, *categories])
 
 
 def load_article(path: Path, content_dir: Path, places, categories,

@@ -63,6 +63,11 @@ class Problems:
              message: str, hint: str = "") -> None:
         self._items.append(Problem(self.relpath(path), line, field, message, hint, WARNING))
 
+    def extend(self, other: "Problems") -> None:
+        """Append the problems of another collection, in their order."""
+        self._items.extend(other._items)
+        self.error_count += other.error_count
+
     def __iter__(self) -> Iterator[Problem]:
         return iter(sorted(self._items, key=_sort_key))
 

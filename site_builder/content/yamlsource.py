@@ -117,8 +117,17 @@ def _looks_like_gbk(raw: bytes) -> bool:
     return re.search(r"[\u4e00-\u9fff]", decoded) is not None
 
 
+# Any line that shows a slip above also matches this, written for the whole
+# text at once (\s may not cross a line end here); most files match nowhere.
+_ANY_SLIP = re.compile("|".join(
+    "(?:" + slip.pattern.pattern.replace(r"\s*", r"[^\S\n]*").replace(r"\s+", r"[^\S\n]+")
+    .replace(r"[－—–]\s", r"[－—–][^\S\n]") + ")" for slip in _SLIPS), re.M)
+
+
 def keyboard_slips(text: str, path: Path, problems: Problems, first_line: int = 1) -> bool:
     """Report the slips of a Chinese keyboard; True when any was found."""
+    if not _ANY_SLIP.search(text):
+        return False
     found = False
     for offset, line in enumerate(text.split("\n")):
         if line.lstrip().startswith("#"):
@@ -153,7 +162,7 @@ def load_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) ->
     loader.first_line = first_line
     loader.duplicates = []
     try:
-        data = loader.get_single_data()
+        data = _construct(loader, text)
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote is noticed at the end of the file; point at its start.
         opened = "quoted scalar" in (exc.context or "")
@@ -185,18 +194,20 @@ MAX_DEPTH = 64  # real front matter nests three levels; libyaml's C stack does n
 
 def _too_deep(text: str) -> int | None:
     """The 0-based line where nesting gets absurd, found without parsing."""
-    brackets = re.sub(r"[^\[\]{}\n]", "", text)
-    if brackets.count("[") + brackets.count("{") > MAX_DEPTH:
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        brackets = re.sub(r"[^\[\]{}\n]", "", text)
         depth = 0
         for line, row in enumerate(brackets.split("\n")):
             for char in row:
                 depth = depth + 1 if char in "[{" else max(0, depth - 1)
                 if depth > MAX_DEPTH:
                     return line
-    for line, indent in enumerate(re.findall(r"^( *)", text, re.M)):
-        if len(indent) > 2 * MAX_DEPTH:
-            return line
+    if deep := _DEEP_INDENT.search(text):
+        return text.count("\n", 0, deep.start())
     return None
+
+
+_DEEP_INDENT = re.compile(rf"^ {{{2 * MAX_DEPTH + 1},}}", re.M)
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
@@ -239,6 +250,21 @@ class _LineLoader(_BaseLoader):
     def _line(self, node: yaml.Node) -> int:
         return self.first_line + node.start_mark.line
 
+    # libyaml asks for the tag of every plain scalar; the answer depends on
+    # the text alone (there are no path resolvers), so it is remembered.
+    _tags: dict = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            if len(self._tags) > 50_000:
+                self._tags.clear()
+            tag = self._tags[key] = super().resolve(kind, value, implicit)
+        return tag
+
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
     data = Mapping()
@@ -275,3 +301,119 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+# The constructors above, as PyYAML drives them, cost more than libyaml's
+# parsing itself. Front matter is plain mappings, lists and text, so the
+# composed nodes are walked directly below; everything unusual (an alias,
+# a tag such as !!set, very deep nesting) goes the way above, which has the
+# last word on what a document means.
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_FLATTENED = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+# Immutable values that depend on the text alone: dates, numbers, yes/no.
+_PLAIN_VALUES = frozenset({"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int",
+                           "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"})
+_plain_values: dict = {}
+_FAST_DEPTH = 32  # deeper documents take PyYAML's way, RecursionError included
+
+
+class _Unusual(Exception):
+    """The document needs PyYAML's own construction."""
+
+
+def _construct(loader: _LineLoader, text: str) -> Any:
+    """What loader.get_single_data() returns, built faster when possible."""
+    node = loader.get_single_node()
+    if node is None:
+        return None
+    try:
+        return _FastBuilder(loader, anchors="&" in text).build(node, 0)
+    except _Unusual:
+        pass
+    # Start again from the text: the walk may have flattened merge keys.
+    duplicates = loader.duplicates
+    loader.dispose()
+    again = _LineLoader(text)
+    again.first_line = loader.first_line
+    again.duplicates = duplicates
+    duplicates.clear()
+    try:
+        return again.get_single_data()
+    finally:
+        again.dispose()
+
+
+class _FastBuilder:
+    """Turns composed nodes into Mapping/Sequence values like the constructors do."""
+
+    def __init__(self, loader: _LineLoader, anchors: bool) -> None:
+        self.loader = loader
+        self.first_line = loader.first_line
+        # Without an anchor (&name) no node can appear twice: no alias refers to it.
+        self.seen: set[int] | None = set() if anchors else None
+        self.keep: list = []  # keeps ids in `seen` unique while walking
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _Unusual  # an alias: a shared or recursive node
+            self.seen.add(id(node))
+            self.keep.append(node)
+        if depth > _FAST_DEPTH:
+            raise _Unusual
+        tag = node.tag
+        if tag == _STR and node.id == "scalar":
+            return node.value
+        if tag == _MAP and node.id == "mapping":
+            return self._mapping(node, depth)
+        if tag == _SEQ and node.id == "sequence":
+            first_line = self.first_line
+            data = Sequence()
+            data.line = first_line + node.start_mark.line
+            data.item_lines = [first_line + child.start_mark.line for child in node.value]
+            if self.seen is None:
+                data.extend([child.value if child.tag == _STR and child.id == "scalar"
+                             else self.build(child, depth + 1) for child in node.value])
+            else:
+                data.extend([self.build(child, depth + 1) for child in node.value])
+            return data
+        if node.id != "scalar":
+            raise _Unusual  # !!set, !!omap, a custom tag …
+        if tag not in _PLAIN_VALUES:
+            return self.loader.construct_object(node, deep=True)
+        key = (tag, node.value)
+        value = _plain_values.get(key, _plain_values)
+        if value is _plain_values:
+            value = self.loader.construct_object(node, deep=True)
+            if len(_plain_values) > 50_000:
+                _plain_values.clear()
+            _plain_values[key] = value
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
+        loader, first_line = self.loader, self.first_line
+        data = Mapping()
+        data.line = first_line + node.start_mark.line
+        data.key_lines = key_lines = {}
+        if any(key_node.tag in _FLATTENED for key_node, _ in node.value):
+            loader.flatten_mapping(node)  # does nothing to other mappings
+        fast = self.seen is None  # plain text needs no bookkeeping then
+        for key_node, value_node in node.value:
+            if fast and key_node.tag == _STR and key_node.id == "scalar":
+                key = key_node.value
+            else:
+                key = self.build(key_node, depth + 1)
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    key = str(key)
+            line = first_line + key_node.start_mark.line
+            if key in data:
+                loader.duplicates.append((key, line))
+            if fast and value_node.tag == _STR and value_node.id == "scalar":
+                data[key] = value_node.value
+            else:
+                data[key] = self.build(value_node, depth + 1)
+            key_lines[key] = line
+        return data
