@@ -1,5 +1,5 @@
 """How much the safety checks cost: privacy and raw-HTML scans per article,
-sanitising and CSP sealing per built page. Run: .venv/bin/python bench/bench_safety.py"""
+and sanitising per built page. Run: .venv/bin/python bench/bench_safety.py"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from site_builder.content import privacy, rawhtml
 from site_builder.content.fields import Context
 from site_builder.content.frontmatter import read_document
 from site_builder.content.problems import Problems
-from site_builder.mkdocs import csp, sanitize
+from site_builder.mkdocs import sanitize
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 200
@@ -43,7 +43,6 @@ def main() -> None:
     pages = [p.read_text("utf-8") for p in sorted(site.rglob("index.html"))] if site.is_dir() else []
     if pages:
         per_call("sanitise a whole page's HTML", sanitize.clean, pages)
-        per_call("hash a page's inline scripts (CSP seal)", csp.inline_script_hashes, pages)
     else:
         print("build the site first (bulletin build) to time the page steps")
 

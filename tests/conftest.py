@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CASE, CATEGORIES, COMMUNITIES, MINHU, MKDOCS_YML, ROOT, STORY, TODAY, write
+from helpers import serve, CASE, CATEGORIES, COMMUNITIES, MINHU, MKDOCS_YML, ROOT, STORY, TODAY, write
 
 
 @pytest.fixture
@@ -50,18 +50,8 @@ def built_sample(tmp_path_factory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_sample(built_sample: Path):
     """The built sample served on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_sample))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(built_sample) as url:
+        yield url

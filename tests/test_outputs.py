@@ -130,3 +130,31 @@ def test_preview_build_keeps_drafts_out_of_feeds_and_data(tmp_path):
     for path in [*site.glob("feeds/*.xml"), *site.glob("places/*/feed.xml"), *site.glob("minhu/*.*")]:
         text = path.read_text("utf-8-sig")
         assert "草稿示例" not in text and "linli-huayuan-gongzuofang" not in text, path
+
+
+@pytest.mark.parametrize("title", ['=HYPERLINK("http://evil","点我")', "+1+2", "-3+4", "@SUM(A1:A2)",
+                                   "\t=1+1", "\r=1+1"])
+def test_csv_cells_never_start_a_formula(tmp_path, title):
+    """OWASP's CSV-injection rule: a cell that a spreadsheet would read as a
+    formula starts with an apostrophe; the JSON keeps the text exact."""
+    from site_builder.outputs.links import Linker
+    from site_builder.outputs.opendata import write_open_data
+
+    bulletin = load_bulletin(ROOT / "content", today=TODAY)
+    note = next(a for a in bulletin.of_type("minhu") if a.is_published)
+    note.title = title
+    note.channel = "=cmd|' /C calc'!A0"
+    write_open_data(bulletin, tmp_path, Linker(SITE_URL, "测试"))
+    with (tmp_path / "minhu" / "minhu.csv").open(encoding="utf-8-sig", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["service_request_id"] == note.id)
+    assert row["title"] == "'" + title and row["channel"] == "'=cmd|' /C calc'!A0"
+    assert all(not value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())
+    record = next(r for r in json.loads((tmp_path / "minhu" / "minhu.json").read_text("utf-8"))
+                  if r["service_request_id"] == note.id)
+    assert record["title"] == title
+
+
+def test_csv_keeps_ordinary_cells_as_they_are(built_sample):
+    with (built_sample / "minhu" / "minhu.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert not any(value.startswith("'") for row in rows for value in row.values())

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from .markup import unsafe_markup
 from .problems import Problems
 from .suggest import did_you_mean
 from .yamlsource import Mapping, Sequence
@@ -261,6 +262,8 @@ def parse_fields(meta: Mapping, fields: dict[str, Field], ctx: Context,
                 ok = False
             continue
         parsed = spec.parse(meta[name], ctx, prefix + name, meta.line_of(name))
+        if parsed is not INVALID and _refuse_markup(parsed, spec, ctx, prefix + name, meta.line_of(name)):
+            parsed = INVALID
         if parsed is INVALID:
             ok = False
         else:
@@ -270,6 +273,15 @@ def parse_fields(meta: Mapping, fields: dict[str, Field], ctx: Context,
             ctx.warn(meta.line_of(name), prefix + str(name), "系统不认识这个字段，它的内容不会出现在网站上。",
                      did_you_mean(str(name), fields) or "检查拼写；可用的字段见编辑手册。")
     return values, ok
+
+
+def _refuse_markup(value: Any, spec: Field, ctx: Context, name: str, line: int) -> bool:
+    """Report text (or a list of texts) that carries code-running markup."""
+    for text in value if isinstance(value, list) else [value]:
+        if isinstance(text, str) and (found := unsafe_markup(text)):
+            ctx.error(line, name, f"{spec.label}：{found[0]}", found[1])
+            return True
+    return False
 
 
 def _kind(value: Any) -> str:

@@ -18,19 +18,8 @@ from pathlib import Path
 
 from . import links
 from .fields import Context
+from .markup import FORBIDDEN_TAGS
 
-FORBIDDEN_TAGS = {
-    "script": "脚本",
-    "iframe": "嵌入其他网页的框架",
-    "frame": "嵌入其他网页的框架",
-    "frameset": "嵌入其他网页的框架",
-    "object": "嵌入的插件",
-    "embed": "嵌入的插件",
-    "applet": "嵌入的插件",
-    "base": "改变全部链接去向的 base 标签",
-    "meta": "meta 标签",
-    "link": "加载外部文件的 link 标签",
-}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster",
                   "background", "cite", "longdesc", "srcset"}
 EMBEDDING_ATTRIBUTES = {"src", "data", "poster", "background", "srcset"}

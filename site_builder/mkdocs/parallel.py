@@ -11,7 +11,7 @@ bulletin) copy-on-write and run exactly what MkDocs would run per page:
   finds every page converted.
 - `render_templates`: once the Jinja environment is ready, workers render
   and write the pages (`_build_page`: context, template, plugin events,
-  CSP seal, file write). The parent then hands MkDocs an empty template for
+  file write). The parent then hands MkDocs an empty template for
   those pages, which MkDocs skips without writing.
 
 Warnings a worker logs are sent back and logged by the parent, so they are

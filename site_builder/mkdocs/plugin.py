@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -137,7 +138,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return sanitize.clean(html)
+        return Markup(sanitize.clean(html))  # the one HTML the templates print unescaped
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
         if self.fast.written(page):
@@ -161,18 +162,14 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return None
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        # Every value the templates print is text, escaped for where it lands
+        # (Material's templates included); the sanitised body is Markup.
+        env.autoescape = True
         filters.install(env)
         self.images.on_env(env)
         csp.install(env, serving=self.serving)
         self.fast.on_env(env, config, files, serving=self.serving)  # last: renders the pages
         return env
-
-    @event_priority(-50)  # seal the page as it will be written
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return csp.seal(output)
-
-    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        return csp.seal(output_content)  # 404.html
 
     @event_priority(-100)  # last: the site is complete only after every output
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -86,10 +86,21 @@ def write_json(path: Path, records: list[dict[str, Any]]) -> None:
     path.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula
+# (OWASP, CSV injection): `=HYPERLINK(…)` typed as a title would become a live
+# link in the file residents open in Excel. Such a cell gets a leading
+# apostrophe, which Excel shows as text and does not display. JSON keeps the text exact.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
-        return "、".join(str(v) for v in value)
-    return "" if value is None else value
+        value = "、".join(str(v) for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _iso(day: dt.date) -> str:
