@@ -166,6 +166,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         # (Material's templates included); the sanitised body is Markup.
         env.autoescape = True
         filters.install(env)
+        # The preview says at the top of every page what `bulletin check` says:
+        # editors look at the browser, not at the terminal.
+        env.globals["bulletin_problems"] = self.bulletin.problems.errors if self.serving else []
         self.images.on_env(env)
         csp.install(env, serving=self.serving)
         self.fast.on_env(env, config, files, serving=self.serving)  # last: renders the pages
