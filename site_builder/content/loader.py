@@ -87,6 +87,11 @@ def load_article(path: Path, content_dir: Path, places, categories,
     doc = read_document(path, problems)
     if doc is None:
         return None
+    if not doc.meta:
+        required = "、".join(name for name, spec in atype.fields.items() if spec.required)
+        ctx.error(1, None, f"front matter 里一个字段也没有。{atype.label}必须写 {required} 这几个字段。",
+                  "在开头两行 --- 之间每行写一个字段，例如 `title: 标题`；完整的写法见编辑手册里的示例。")
+        return None
     values, ok = _parse(doc, atype, ctx)
     _check_path(rel, doc, ctx)
     cover = values.pop("cover", None)
