@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, run_bulletin
+from helpers import ROOT, STORY, run_bulletin
 
 MISTAKES = Path(__file__).parent / "fixtures" / "mistakes"
 ERROR_LINE = re.compile(r"^content/\S+:\d+: 错误")
@@ -95,11 +95,29 @@ def test_outside_a_bulletin_the_message_says_what_to_do(tmp_path):
     assert "找不到 mkdocs.yml" in result.stderr and "bulletin init" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["check", "new", "build", "serve", "init"])
+@pytest.mark.parametrize("command", [[], ["check"], ["new"], ["build"], ["serve"], ["init"], ["print"]],
+                         ids=["bulletin", "check", "new", "build", "serve", "init", "print"])
 def test_every_command_has_chinese_help(command):
-    result = run_bulletin(command, "--help", cwd=ROOT)
-    assert result.returncode == 0
+    result = run_bulletin(*command, "--help", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
     assert re.search(r"[\u4e00-\u9fff]", result.stdout)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_every_command_is_in_the_help_test():
+    from site_builder.cli import cli
+
+    tested = {"check", "new", "build", "serve", "init", "print"}
+    assert set(cli.commands) == tested
+
+
+def test_build_prints_each_warning_once(site):
+    site.write({"stories/2022/biboyuan-weilan.md": STORY.replace("title:", "titel: 旧标题\ntitle:")})
+    result = run_bulletin("build", cwd=site.root)
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert output.count("系统不认识这个字段") == 1, output
+    assert output.count("content/stories/2022/biboyuan-weilan.md:2") == 1, output
 
 
 @pytest.mark.parametrize("args,said", [

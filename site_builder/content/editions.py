@@ -107,12 +107,13 @@ def load(path: Path, problems: Problems, default_publication: str) -> Edition | 
             articles=[a.removesuffix(".md").strip("/") for a in page.get("articles", [])],
             article_lines=lines, line=raw.line_of("page"),
         ))
-    numbers = [p.number for p in pages]
-    for page in pages:
-        if numbers.count(page.number) > 1:
+    numbers: set[int] = set()
+    for page in pages:  # the repeated number is reported where it is repeated
+        if page.number in numbers:
             ctx.error(page.line, "page", f"第 {page.number} 版在这一期里出现了不止一次。",
                       "每一版的 page 编号要不同，按 1、2、3……排。")
             return None
+        numbers.add(page.number)
     return Edition(id=path.stem, path=path, publication=values.get("publication", default_publication),
                    number=values.get("number"), date=values["date"],
                    pages=sorted(pages, key=lambda p: p.number))

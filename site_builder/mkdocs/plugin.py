@@ -73,7 +73,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 publication=self.config.publication,
             )
         self.images.on_config(self.bulletin, self.config, config, preloaded_images)
-        self._report(self.bulletin)
+        if self.bulletin is not preloaded:  # `bulletin build` has printed its problems already
+            self._report(self.bulletin)
         self.reading = ArticleReading(self.bulletin)
         self.virtual = {p.src_uri: p for p in virtual_pages(self.bulletin, self.config.home_latest,
                                                             self.config.archive_per_page)}
