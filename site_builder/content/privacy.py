@@ -4,7 +4,9 @@ A bulletin reports residents' problems, and a reporter's notes easily carry
 a caller's mobile number or a car's plate into the text. Every text of an
 article (front matter and body) is scanned for mobile and landline numbers,
 18-digit ID numbers (only those whose GB 11643 check digit is right, so that
-long figures do not raise false alarms), licence plates and e-mail addresses.
+long figures do not raise false alarms), licence plates, e-mail addresses
+and door numbers (a building or unit with a room: 3号楼2单元501室; naming
+the building alone, 3号楼, is the level a report may go to).
 
 Public service numbers (12345, 110, 120 …) are short numbers and never match.
 An article publishes a specific string by listing it under `allow:`.
