@@ -8,6 +8,7 @@ import importlib.util
 import pytest
 
 from helpers import MINHU, ROOT, STORY, TODAY
+from site_builder.commands.site import open_site
 from site_builder.content import load_bulletin
 
 
@@ -47,6 +48,7 @@ MORE = [
     ("javascript-link", {S: STORY + "\n[点这里](javascript:alert(1))\n"}, S),
     ("unknown-tag-list-item", {S: STORY.replace("reporters: [胡可]", "reporters: [[胡可]]")}, S),
     ("draft-not-bool", {S: STORY.replace("reporters:", "draft: 是\nreporters:")}, S),
+    ("damaged-photo", {S: STORY + "\n![门口](/images/gate.jpg)\n", "images/gate.jpg": b"\xff\xd8\xff\xe0 not a photo"}, S),
 ]
 
 
@@ -64,9 +66,11 @@ def test_the_issue_counts_three_dozen_mistakes():
 
 
 @pytest.mark.parametrize("files,path", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES])
-def test_one_mistake_in_a_listed_article_gives_one_message(site, files, path):
+def test_one_mistake_in_a_listed_article_gives_one_message(site, files, path, monkeypatch):
+    """What `bulletin check` reports (the image pipeline included)."""
     site.write({ISSUE: LISTS_ALL, **files})
-    problems = load_bulletin(site.content, today=TODAY).problems
+    monkeypatch.setenv("BULLETIN_TODAY", TODAY.isoformat())
+    problems = open_site(str(site.root / "mkdocs.yml")).load().problems
     assert len(problems) == 1, problems.format_text()
     [problem] = problems
     assert problem.severity == "error" and problem.path == f"content/{path}", problem.format()
