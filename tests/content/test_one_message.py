@@ -46,9 +46,11 @@ MORE = [
     ("door-number-in-location", {M: MINHU.replace("status:", "location: 碧波园小区12号楼3单元302室\nstatus:")}, M),
     ("script-in-body", {S: STORY + "\n<script>alert(1)</script>\n"}, S),
     ("javascript-link", {S: STORY + "\n[点这里](javascript:alert(1))\n"}, S),
-    ("unknown-tag-list-item", {S: STORY.replace("reporters: [胡可]", "reporters: [[胡可]]")}, S),
+    ("nested-list-item", {S: STORY.replace("reporters: [胡可]", "reporters: [[胡可]]")}, S),
+    ("missing-solution-section", {M: MINHU.replace("## 解决\n\n设置了围栏。\n", "")}, M),
     ("draft-not-bool", {S: STORY.replace("reporters:", "draft: 是\nreporters:")}, S),
-    ("damaged-photo", {S: STORY + "\n![门口](/images/gate.jpg)\n", "images/gate.jpg": b"\xff\xd8\xff\xe0 not a photo"}, S),
+    ("damaged-photo", {S: STORY + "\n![门口](/images/gate.jpg)\n",
+                       "images/gate.jpg": b"\xff\xd8\xff\xe0 not a photo"}, S),
 ]
 
 
