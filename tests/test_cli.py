@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, run_bulletin
+from helpers import ROOT, STORY, TODAY, run_bulletin
 
 MISTAKES = Path(__file__).parent / "fixtures" / "mistakes"
 ERROR_LINE = re.compile(r"^content/\S+:\d+: 错误")
@@ -95,11 +101,29 @@ def test_outside_a_bulletin_the_message_says_what_to_do(tmp_path):
     assert "找不到 mkdocs.yml" in result.stderr and "bulletin init" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["check", "new", "build", "serve", "init"])
+@pytest.mark.parametrize("command", [[], ["check"], ["new"], ["build"], ["serve"], ["init"], ["print"]],
+                         ids=["bulletin", "check", "new", "build", "serve", "init", "print"])
 def test_every_command_has_chinese_help(command):
-    result = run_bulletin(command, "--help", cwd=ROOT)
-    assert result.returncode == 0
+    result = run_bulletin(*command, "--help", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
     assert re.search(r"[\u4e00-\u9fff]", result.stdout)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_every_command_is_in_the_help_test():
+    from site_builder.cli import cli
+
+    tested = {"check", "new", "build", "serve", "init", "print"}
+    assert set(cli.commands) == tested
+
+
+def test_build_prints_each_warning_once(site):
+    site.write({"stories/2022/biboyuan-weilan.md": STORY.replace("title:", "titel: 旧标题\ntitle:")})
+    result = run_bulletin("build", cwd=site.root)
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert output.count("系统不认识这个字段") == 1, output
+    assert output.count("content/stories/2022/biboyuan-weilan.md:2") == 1, output
 
 
 @pytest.mark.parametrize("args,said", [
@@ -113,3 +137,31 @@ def test_usage_mistakes_are_explained_in_chinese(args, said):
     assert result.returncode == 2
     assert said in result.stderr and "--help 查看用法" in result.stderr
     assert "Error" not in result.stderr and "Usage" not in result.stderr
+
+
+def test_serve_shows_each_warning_once(site, tmp_path):
+    site.write({"stories/2022/biboyuan-weilan.md": STORY.replace("title:", "titel: 旧标题\ntitle:")})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "BULLETIN_TODAY": TODAY.isoformat()}
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "site_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=site.root, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    time.sleep(0.5)
+            else:
+                pytest.fail(log.read_text("utf-8"))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    output = log.read_text("utf-8")
+    assert output.count("系统不认识这个字段") == 1, output

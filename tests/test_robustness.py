@@ -126,3 +126,17 @@ def test_check_command_never_shows_a_traceback(site, name):
     assert "Traceback" not in output and "程序内部错误" not in output, output[-2000:]
     assert result.returncode == 1, output[-2000:]
     assert re.search(rf"content/{ARTICLE}(:\d+)?: 错误", result.stdout), output[-2000:]
+
+
+MARKED = "行内 `<![` 代码\n\n```\n<![ 代码块\n```\n\n<![ 这是什么\n\na <![CDATA[ 数据 ]]> b <![if !supportLists]>1.<![endif]>\n\n<![-\n"
+
+
+def test_marked_sections_check_and_build_clean(site):
+    """`<![` stopped both the check and MkDocs' own HTML scan with an AssertionError."""
+    site.write({"stories/2022/biboyuan-weilan.md": STORY + "\n" + MARKED})
+    for command in ("check", "build"):
+        result = run_bulletin(command, cwd=site.root)
+        output = result.stdout + result.stderr
+        assert result.returncode == 0 and "程序内部错误" not in output, output[-2000:]
+    page = (site.root / "site" / "stories" / "2022" / "biboyuan-weilan" / "index.html").read_text("utf-8")
+    assert "<p>&lt;![ 这是什么</p>" in page and "<code>&lt;![</code>" in page

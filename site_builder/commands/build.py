@@ -46,10 +46,7 @@ def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
 def serve(config_file: str | None, address: str, drafts: bool) -> int:
     if drafts:
         os.environ["BULLETIN_DRAFTS"] = "1"
-    site = open_site(config_file)
-    problems = site.load().problems
-    if problems:
-        click.echo(problems.format_text(), err=True)
+    site = open_site(config_file)  # its problems are shown by the plugin, at every rebuild
     click.echo(f"预览地址：http://{address}/ （修改文章后自动刷新，按 Ctrl+C 停止）")
     if drafts:
         click.echo("预览模式：草稿和未到发布日期的文章也会显示，并有醒目标记。")

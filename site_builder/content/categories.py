@@ -71,14 +71,15 @@ def load(path: Path, problems: Problems) -> Categories:
         if not ok:
             continue
         if not slugs.is_valid(values["id"]):
-            ctx.error(line, "id", f"分类编号“{values['id']}”只能用小写英文字母、数字和连字符。",
+            ctx.error(entry.line_of("id"), "id", f"分类编号“{values['id']}”只能用小写英文字母、数字和连字符。",
                       f"改成 `id: {slugs.from_title(values['name'])}`。")
             continue
-        duplicate = next((k for k in (values["id"], values["name"]) if k in seen), None)
+        duplicate = next((key for key in ("id", "name") if values[key] in seen), None)
         if duplicate:
-            ctx.error(line, "id", f"“{duplicate}”和第 {seen[duplicate]} 行的分类重复了。",
+            text = values[duplicate]
+            ctx.error(entry.line_of(duplicate), duplicate, f"“{text}”和第 {seen[text]} 行的分类重复了。",
                       "每个分类的编号和名称都要不同，删掉或改掉其中一个。")
             continue
-        seen[values["id"]] = seen[values["name"]] = line
+        seen[values["id"]], seen[values["name"]] = entry.line_of("id"), entry.line_of("name")
         items.append(Category(values["id"], values["name"]))
     return Categories(items)

@@ -91,27 +91,29 @@ def load(path: Path, problems: Problems, default_publication: str) -> Edition | 
                   "参照编辑手册里的期文件示例改写。")
         return None
     values, ok = parse_fields(data, FIELDS, ctx)
-    if not ok:
+    if not ok or len(values["pages"]) != len(data["pages"]):  # a bad page was reported
         return None
     pages = []
     raw_pages: Sequence = data["pages"]
     for index, page in enumerate(values["pages"]):
-        raw = raw_pages[index] if index < len(raw_pages) else Mapping()
-        raw_articles = raw.get("articles") if isinstance(raw, Mapping) else None
-        lines = ([raw_articles.line_of(i) for i in range(len(page.get("articles", [])))]
-                 if isinstance(raw_articles, Sequence) else [raw_pages.line_of(index)] * len(page.get("articles", [])))
+        raw = raw_pages[index]
+        raw_articles = raw.get("articles")
+        count = len(page.get("articles", []))
+        lines = ([raw_articles.line_of(i) for i in range(count)]
+                 if isinstance(raw_articles, Sequence) else [raw.line_of("articles")] * count)
         pages.append(EditionPage(
             number=page["page"], name=page.get("name", ""), editors=page.get("editors", []),
             designers=page.get("designers", []), proofreaders=page.get("proofreaders", []),
             articles=[a.removesuffix(".md").strip("/") for a in page.get("articles", [])],
-            article_lines=lines, line=raw_pages.line_of(index),
+            article_lines=lines, line=raw.line_of("page"),
         ))
-    numbers = [p.number for p in pages]
-    for page in pages:
-        if numbers.count(page.number) > 1:
+    numbers: set[int] = set()
+    for page in pages:  # the repeated number is reported where it is repeated
+        if page.number in numbers:
             ctx.error(page.line, "page", f"第 {page.number} 版在这一期里出现了不止一次。",
                       "每一版的 page 编号要不同，按 1、2、3……排。")
             return None
+        numbers.add(page.number)
     return Edition(id=path.stem, path=path, publication=values.get("publication", default_publication),
                    number=values.get("number"), date=values["date"],
                    pages=sorted(pages, key=lambda p: p.number))

@@ -36,9 +36,12 @@ def split(source: Text, problems: Problems) -> Document | None:
         problems.error(source.path, 1, None, "front matter 只有开头的 ---，没有结尾的 ---。",
                        "在最后一个字段下面加一行 ---，把信息区和正文分开。")
         return None
+    errors_before = problems.error_count
     meta = load_yaml("\n".join(lines[1:end]), source.path, problems, first_line=2)
     if meta is None:
-        return None
+        if problems.error_count > errors_before:
+            return None
+        meta = Mapping.empty(2)  # nothing between the fences: the loader names what is missing
     if not isinstance(meta, Mapping):
         problems.error(source.path, 2, None, "front matter 应该是“字段: 值”的形式，这里不是。",
                        "每行写一个字段，例如 title: 标题。")

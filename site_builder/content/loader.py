@@ -35,11 +35,13 @@ def load_bulletin(content_dir: Path, *, today: dt.date, preview: bool = False,
     problems = Problems(root=content_dir)
     places = places_mod.load(content_dir / "communities.yml", problems)
     categories = categories_mod.load(content_dir / "categories.yml", problems)
-    articles = load_articles(article_files(content_dir, problems), content_dir, places, categories, problems)
+    files = article_files(content_dir, problems)
+    articles = load_articles(files, content_dir, places, categories, problems)
     for article in articles:
         article.state = _state(article, today)
     editions = editions_mod.load_all(content_dir / EDITIONS_DIR, problems, publication)
-    _check_editions(editions, {a.id: a for a in articles}, problems, preview)
+    written = {article_id(path, content_dir) for path in files}
+    _check_editions(editions, {a.id: a for a in articles}, written, problems, preview)
     visible = [a for a in articles if preview or a.state == PUBLISHED]
     return Bulletin(content_dir=content_dir, places=places, categories=categories,
                     editions=editions, articles=visible, problems=problems,
@@ -63,6 +65,11 @@ def article_files(content_dir: Path, problems: Problems) -> list[Path]:
     return found
 
 
+def article_id(path: Path, content_dir: Path) -> str:
+    """An article's id: its path under content/ without .md."""
+    return path.relative_to(content_dir).with_suffix("").as_posix()
+
+
 def load_articles(paths: list[Path], content_dir: Path, places, categories,
                   problems: Problems) -> list[Article]:
     """The good articles of `paths`, in order; large archives load on every core."""
@@ -80,6 +87,11 @@ def load_article(path: Path, content_dir: Path, places, categories,
     doc = read_document(path, problems)
     if doc is None:
         return None
+    if not doc.meta:
+        required = "、".join(name for name, spec in atype.fields.items() if spec.required)
+        ctx.error(1, None, f"front matter 里一个字段也没有。{atype.label}必须写 {required} 这几个字段。",
+                  "在开头两行 --- 之间每行写一个字段，例如 `title: 标题`；完整的写法见编辑手册里的示例。")
+        return None
     values, ok = _parse(doc, atype, ctx)
     _check_path(rel, doc, ctx)
     cover = values.pop("cover", None)
@@ -91,7 +103,7 @@ def load_article(path: Path, content_dir: Path, places, categories,
     rawhtml.check_body(doc.body, doc.body_line, path, content_dir, ctx)
     if not ok or problems.error_count > errors_before:
         return None
-    return atype.model(id=rel.with_suffix("").as_posix(), path=path, body=doc.body,
+    return atype.model(id=article_id(path, content_dir), path=path, body=doc.body,
                        body_line=doc.body_line, images=found_images, **values)
 
 
@@ -123,32 +135,39 @@ def _state(article: Article, today: dt.date) -> str:
     return PUBLISHED
 
 
-def _check_editions(editions, articles: dict[str, Article], problems: Problems, preview: bool) -> None:
-    """Listed articles exist, appear once, and unpublished ones are left out."""
+def _check_editions(editions, articles: dict[str, Article], written: set[str],
+                    problems: Problems, preview: bool) -> None:
+    """Listed articles exist, appear once, and unpublished ones are left out.
+
+    `written` holds the id of every article file, good or not: an article
+    with errors of its own is left out of its page without a second message.
+    """
     listed: dict[str, str] = {}
     for edition in editions:
         ctx = Context(problems, edition.path)
         for page in edition.pages:
             kept, kept_lines = [], []
-            for article_id, line in zip(page.articles, page.article_lines):
-                article = articles.get(article_id)
-                if article_id in listed:
-                    ctx.error(line, "articles", f"文章 {article_id} 已经排在 {listed[article_id]} 里了，一篇文章只能属于一期。",
+            for listed_id, line in zip(page.articles, page.article_lines):
+                article = articles.get(listed_id)
+                if listed_id in listed:
+                    ctx.error(line, "articles", f"文章 {listed_id} 已经排在 {listed[listed_id]} 里了，一篇文章只能属于一期。",
                               "从其中一期删掉这篇文章。")
                     continue
-                listed[article_id] = f"{edition.id} 期第 {page.number} 版"
+                where = f"{problems.relpath(edition.path)}:{line}"
+                listed[listed_id] = f"{edition.id} 期第 {page.number} 版（{where}）"
                 if article is None:
-                    ctx.error(line, "articles", f"找不到文章 {article_id}。",
-                              (did_you_mean(article_id, articles) or "") +
-                              "这里要写文章在 content/ 下的路径，不带 .md，例如 stories/2022/biboyuan-weilan。")
+                    if listed_id not in written:
+                        ctx.error(line, "articles", f"找不到文章 {listed_id}。",
+                                  (did_you_mean(listed_id, sorted(written)) or "") +
+                                  "这里要写文章在 content/ 下的路径，不带 .md，例如 stories/2022/biboyuan-weilan。")
                     continue
                 if article.state != PUBLISHED:
                     why = "还是草稿" if article.state == DRAFT else f"发布日期 {article.date} 还没到"
-                    ctx.warn(line, "articles", f"文章 {article_id} {why}，不会出现在这一期的网页和 PDF 里。",
+                    ctx.warn(line, "articles", f"文章 {listed_id} {why}，不会出现在这一期的网页和 PDF 里。",
                              "等文章可以发布后再排进这一期，或者删掉 draft: true。")
                     if not preview:
                         continue
-                kept.append(article_id)
+                kept.append(listed_id)
                 kept_lines.append(line)
             page.articles, page.article_lines = kept, kept_lines
 

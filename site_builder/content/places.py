@@ -44,8 +44,13 @@ class Place:
     aliases: list[str] = field(default_factory=list)
     city: str | None = None
     line: int = 0
+    field_lines: dict[str, int] = field(default_factory=dict, repr=False)
     parent: "Place | None" = None
     children: list["Place"] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int:
+        """The line of one of the entry's fields in communities.yml (else of the entry)."""
+        return self.field_lines.get(key, self.line)
 
     @property
     def level_label(self) -> str:
@@ -152,20 +157,21 @@ def _parse_entry(entry: Any, line: int, ctx: Context) -> Place | None:
     return Place(
         id=values["id"], name=values["name"], level=values["level"],
         parent_id=values.get("parent"), aliases=values.get("aliases", []),
-        city=values.get("city"), line=entry.line,
+        city=values.get("city"), line=entry.line, field_lines=dict(entry.key_lines),
     )
 
 
 def _check_unique(places: list[Place], ctx: Context) -> None:
-    seen: dict[str, Place] = {}
+    seen: dict[str, tuple[Place, int]] = {}
     for place in places:
         for key in [place.id, *place.aliases]:
-            other = seen.get(key)
+            name = "id" if key == place.id else "aliases"
+            other, other_line = seen.get(key, (None, 0))
             if other is not None and other is not place:
-                ctx.error(place.line, "aliases" if key != place.id else "id",
-                          f"“{key}”已被第 {other.line} 行的 {other.name}（{other.id}）用作编号或别名。",
+                ctx.error(place.line_of(name), name,
+                          f"“{key}”已被第 {other_line} 行的 {other.name}（{other.id}）用作编号或别名。",
                           "编号和别名在整个地名表里不能重复，请换一个。")
-            seen.setdefault(key, place)
+            seen.setdefault(key, (place, place.line_of(name)))
 
 
 def _link(places: list[Place], ctx: Context) -> None:
@@ -179,10 +185,10 @@ def _link(places: list[Place], ctx: Context) -> None:
         parent = by_id.get(place.parent_id)
         if parent is None:
             hint = closest(place.parent_id, by_id)
-            ctx.error(place.line, "parent", f"上级编号“{place.parent_id}”在地名表里找不到。",
+            ctx.error(place.line_of("parent"), "parent", f"上级编号“{place.parent_id}”在地名表里找不到。",
                       ("是不是想写：" + "、".join(hint) + "？") if hint else "parent 要写上级地方的编号（id）。")
         elif RANK[parent.level] >= RANK[place.level]:
-            ctx.error(place.line, "parent",
+            ctx.error(place.line_of("parent"), "parent",
                       f"{place.name}（{place.level_label}）的上级 {parent.name} 是{parent.level_label}，级别不比它高。",
                       "上级必须是更高一级的地方，例如社区的上级是街道或镇。")
         else:

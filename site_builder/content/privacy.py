@@ -4,7 +4,9 @@ A bulletin reports residents' problems, and a reporter's notes easily carry
 a caller's mobile number or a car's plate into the text. Every text of an
 article (front matter and body) is scanned for mobile and landline numbers,
 18-digit ID numbers (only those whose GB 11643 check digit is right, so that
-long figures do not raise false alarms), licence plates and e-mail addresses.
+long figures do not raise false alarms), licence plates, e-mail addresses
+and door numbers (a building or unit with a room: 3号楼2单元501室; naming
+the building alone, 3号楼, is the level a report may go to).
 
 Public service numbers (12345, 110, 120 …) are short numbers and never match.
 An article publishes a specific string by listing it under `allow:`.
@@ -32,6 +34,28 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 _PLATE = re.compile(rf"[{_PROVINCES}][A-HJ-NP-Z][·•・\s]?(?=[A-HJ-NP-Z0-9]*\d)[A-HJ-NP-Z0-9]{{5,6}}(?![A-Za-z0-9])")
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
+# A household's address: building (楼/栋/幢/座) or unit (单元) with a room
+# number (3号楼2单元501室, 5栋302室, 2单元1101), a flat by its side of a
+# floor (3层东户), or a 门牌 with its number. A building alone (3号楼,
+# 5、6号楼院) and a floor (5号楼一层) are the level a report may name.
+_S = r"[^\S\n]*"  # spaces, within one line
+_N = r"[0-9０-９一二三四五六七八九十两]+"
+_ROOM = r"(?:[0-9０-９]{3,4}|[一二三四五六七八九〇零]{3,4})(?![0-9０-９年月日])"
+_ROOM_WORD = rf"{_S}(?:室|号房|号|房)"
+_BUILDING = rf"(?:{_N}|[A-Za-zＡ-Ｚ]){_S}(?:号楼|号?栋|号?幢|号?座|楼)"
+_DOOR = re.compile("|".join((
+    rf"{_BUILDING}{_S}[-－]?{_S}{_N}{_S}(?:单元|门){_S}[-－]?{_S}{_ROOM}(?:{_ROOM_WORD})?",  # 3号楼2单元501
+    rf"{_BUILDING}{_S}[-－]?{_S}{_ROOM}{_ROOM_WORD}",                                  # 3号楼501室
+    rf"{_N}{_S}单元{_S}[-－]?{_S}{_ROOM}(?:{_ROOM_WORD})?",                             # 2单元501
+    rf"(?<![0-9０-９-])[0-9０-９]{{1,3}}[-－][0-9０-９]{{1,2}}[-－]{_ROOM}{_ROOM_WORD}",  # 3-2-501室
+    rf"{_N}{_S}(?:单元|层|楼){_S}[东西南北中]{_S}户",                                  # 3层东户
+    rf"门牌(?:号码|号)?{_S}(?:是|为|：|:)?{_S}[^，。；;,\s]{{0,20}}?[0-9０-９]+{_S}号(?!楼)",  # 门牌：前进路8号
+)))
+# Every door number needs one of these: a room number right after 单元, 门,
+# 楼 (栋, 幢, 座) or a dash, a side of a floor before 户, or 门牌.
+_MAYBE_DOOR = re.compile(rf"[楼栋幢座元门\-－东西南北中](?:(?<=[东西南北中]){_S}户|(?<=门)牌"
+                         rf"|{_S}[-－]?{_S}[0-9０-９一二三四五六七八九〇零]{{3}})")
+
 # Every pattern above needs one of these, so a text without any holds nothing:
 # each number has three digits, maybe a separator, then four digits; a plate
 # starts with a province and a letter; an address has an @.
@@ -48,6 +72,9 @@ def id_checksum_ok(number: str) -> bool:
         return False
     total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
     return _ID_CHECK[total % 11] == number[17].upper()
+
+
+DOOR_NUMBER = "门牌号"
 
 
 @dataclass(frozen=True)
@@ -78,12 +105,13 @@ _FINDERS: tuple[Callable[[str], Iterator[Finding]], ...] = (
     _plain(_LOCAL_NUMBER, "电话号码"),
     _plain(_PLATE, "车牌号"),
     _plain(_EMAIL, "电子邮箱地址"),
+    _plain(_DOOR, DOOR_NUMBER),
 )
 
 
 def find(text: str) -> list[Finding]:
     """Every piece of private data in one text, each string reported once."""
-    if not _MAYBE.search(text):
+    if not _maybe(text):
         return []
     found: dict[str, Finding] = {}
     for finder in _FINDERS:
@@ -92,6 +120,11 @@ def find(text: str) -> list[Finding]:
             if not any(finding.text in seen for seen in found):
                 found.setdefault(finding.text, finding)
     return list(found.values())
+
+
+def _maybe(text: str) -> bool:
+    """False when the text certainly holds nothing private (the usual case)."""
+    return bool(_MAYBE.search(text) or _MAYBE_DOOR.search(text))
 
 
 def _digits(text: str) -> str:
@@ -106,14 +139,17 @@ def _allowed(finding: Finding, allow: Iterable[str]) -> bool:
 
 HINT = ("居民的个人信息不能登在报上：删掉或改写（例如“王女士”“尾号 5678”“京A·××××”）。"
         "如果这是单位公开的电话或邮箱，可以在 front matter 里加上 allow: [\"{text}\"] 允许公开。")
+DOOR_HINT = ("居民家的门牌号不能登在报上：只写到楼（例如“3号楼”“3号楼2单元”），或写“一位居民”。"
+             "如果这是单位公开的办公地址，可以在 front matter 里加上 allow: [\"{text}\"] 允许公开。")
 
 
 def check_text(text: str, line: int, field: str, allow: Iterable[str], ctx: Context) -> None:
     """Report every finding of one text that the article does not allow."""
     for finding in find(text):
         if not _allowed(finding, allow):
+            hint = DOOR_HINT if finding.kind == DOOR_NUMBER else HINT
             ctx.error(line, field, f"这里有{finding.kind}“{finding.text}”，可能是居民的个人信息。",
-                      HINT.format(text=finding.text))
+                      hint.format(text=finding.text))
 
 
 def check_article(meta: Mapping, body: str, body_line: int, allow: Iterable[str], ctx: Context) -> None:
@@ -121,10 +157,10 @@ def check_article(meta: Mapping, body: str, body_line: int, allow: Iterable[str]
     allow = list(allow)
     texts = [(text, line, key) for key, value in meta.items() if key != "allow"
              for text, line in _texts(value, meta.line_of(key))]
-    if _MAYBE.search("\n".join(text for text, _, _ in texts)):
+    if _maybe("\n".join(text for text, _, _ in texts)):
         for text, line, key in texts:
             check_text(text, line, str(key), allow, ctx)
-    if not _MAYBE.search(body):  # the usual case: skip the lines one by one
+    if not _maybe(body):  # the usual case: skip the lines one by one
         return
     for offset, text in enumerate(body.split("\n")):
         check_text(text, body_line + offset, "正文", allow, ctx)

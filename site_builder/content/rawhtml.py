@@ -93,6 +93,14 @@ class _TagChecker(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![…` (CDATA, Word's `<![if …]>`): read on past the three characters.
+
+        HTMLParser raises AssertionError on most such text; browsers take it
+        for a comment. Tags inside are still checked, which is the safe side.
+        """
+        return i + 3
+
 
 def _urls(name: str, value: str) -> list[str]:
     if name == "srcset":  # "a.jpg 1x, b.jpg 2x"

@@ -27,6 +27,13 @@ class Mapping(dict):
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
+    @classmethod
+    def empty(cls, line: int) -> "Mapping":
+        """A mapping without keys, placed at `line`."""
+        mapping = cls()
+        mapping.line, mapping.key_lines = line, {}
+        return mapping
+
 
 class Sequence(list):
     """A YAML sequence that remembers the line of itself and of each item."""
@@ -65,6 +72,9 @@ _SLIPS = (
     _Slip(re.compile(rf"^\s*(?:-\s+)?({_KEY})\s*："),
           "字段名后面用了中文全角冒号“：”，系统认不出这个字段。",
           "把“：”改成英文半角冒号加一个空格，写成 `{key}: 内容`。值里面的全角冒号不受影响。"),
+    _Slip(re.compile(rf"^\s*(?:-\s+)?({_KEY}):\u3000"),
+          "字段名的冒号后面用了中文全角空格，系统认不出这个字段。",
+          "把冒号后的全角空格换成一个半角空格，写成 `{key}: 内容`。切换到英文输入法再打空格。"),
     _Slip(re.compile(r"^[ \t]*\u3000"),
           "这一行开头用了中文全角空格缩进，YAML 只认英文半角空格。",
           "删掉行首的全角空格，改用半角空格（两个空格一级）。切换到英文输入法再打空格。"),

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from ..content import Bulletin, load_bulletin, resolve_today
 from ..outputs import write_outputs
-from . import csp, dates, filters, printing, sanitize
+from . import csp, dates, filters, htmlscan, printing, sanitize
 from .config import BulletinConfig
 from .fastbuild import FastBuild
 from .guard import BuildGuard
@@ -63,6 +63,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        htmlscan.tolerate_marked_sections()
         preloaded, self.preloaded = self.preloaded, None
         preloaded_images, self.preloaded_images = self.preloaded_images, None
         if preloaded is not None and preloaded.content_dir == Path(config.docs_dir):
@@ -74,7 +75,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 publication=self.config.publication,
             )
         self.images.on_config(self.bulletin, self.config, config, preloaded_images)
-        self._report(self.bulletin)
+        if self.bulletin is not preloaded:  # `bulletin build` has printed its problems already
+            self._report(self.bulletin)
         self.reading = ArticleReading(self.bulletin)
         self.virtual = {p.src_uri: p for p in virtual_pages(self.bulletin, self.config.home_latest,
                                                             self.config.archive_per_page)}
