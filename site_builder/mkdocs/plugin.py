@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 
 from ..content import Bulletin, load_bulletin, resolve_today
 from ..outputs import write_outputs
-from . import csp, dates, filters, htmlscan, printing, sanitize
+from ..markdown.marked import tolerate_marked_sections
+from . import csp, dates, filters, printing, sanitize
 from .config import BulletinConfig
 from .fastbuild import FastBuild
 from .guard import BuildGuard
@@ -63,7 +64,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        htmlscan.tolerate_marked_sections()
+        tolerate_marked_sections()
         preloaded, self.preloaded = self.preloaded, None
         preloaded_images, self.preloaded_images = self.preloaded_images, None
         if preloaded is not None and preloaded.content_dir == Path(config.docs_dir):
