@@ -39,7 +39,8 @@ def run(config_file: str | None, wanted: str, output: Path | None) -> int:
     click.echo(f"已导出《{found.title}》到 {target}：")
     for line in report.lines():
         click.echo(f"  {line}")
-    click.echo("下一步：用浏览器打开 preview.html 看效果，全选、复制，粘贴进公众号编辑器。")
+    click.echo("下一步：用浏览器打开 preview.html 看手机上的效果；再用浏览器打开 article.html，全选、复制，"
+               "粘贴进公众号编辑器。")
     return 0
 
 

@@ -32,7 +32,9 @@ def export_article(bulletin: Bulletin, article: Article, catalog: ImageCatalog,
     fragments = Fragments(options)
     images = article_images(article, catalog, options.site_url)
     fragment = fragments.render(bulletin, article, images)
-    preview = fragments.env.get_template("wechat/preview.html").render(article=article, fragment=Markup(fragment))
+    # The preview shows the copies in images/: it works offline and before the site is published.
+    local = fragments.render(bulletin, article, article_images(article, catalog, None))
+    preview = fragments.env.get_template("wechat/preview.html").render(article=article, fragment=Markup(local))
     report = measure(article, fragment, list(images.values()), options.site_url)
     target.mkdir(parents=True, exist_ok=True)
     _copy_images(list(images.values()), target / FOLDER)
