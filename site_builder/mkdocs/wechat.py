@@ -4,7 +4,7 @@
 While previewing, every article page gets a button (themes/bulletin/wechat/
 button.html, a script file under assets/bulletin/) that copies the article's
 公众号 fragment as rich text. The fragment is written beside the page
-(`index.wechat.html`), only while previewing; a built site has neither the
+(`index.wechat.htm`), only while previewing; a built site has neither the
 button, nor the fragments, nor the script.
 """
 
@@ -26,7 +26,8 @@ from ..wechat.fragment import STYLESHEET
 
 SCRIPT = "assets/bulletin/wechat-copy.js"
 BUTTON_CSS = "assets/bulletin/wechat-button.css"
-SUFFIX = ".wechat.html"
+# Not .html: the preview server adds its live-reload script to every .html it serves.
+SUFFIX = ".wechat.htm"
 
 
 def wechat_options(config: MkDocsConfig, site_url: str | None = None) -> WechatOptions:
@@ -41,7 +42,7 @@ def wechat_options(config: MkDocsConfig, site_url: str | None = None) -> WechatO
 
 
 def fragment_name(page: Page) -> str:
-    """The fragment's file, beside the page's own: x/index.html → x/index.wechat.html."""
+    """The fragment's file, beside the page's own: x/index.html → x/index.wechat.htm."""
     return posixpath.splitext(page.file.dest_uri)[0] + SUFFIX
 
 
