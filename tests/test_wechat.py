@@ -182,3 +182,25 @@ def test_an_article_with_errors_gets_the_checkers_messages(site):
     assert all(block in result.stderr for block in mine)
     assert "这篇文章有错误，没有导出。" in result.stderr
     assert not (site.root / "out").exists()
+
+
+def test_every_sample_article_makes_a_clean_fragment():
+    """Each type and kind of the sample, drafts included, in one process."""
+    from helpers import ROOT
+    from site_builder.commands.site import open_site
+    from site_builder.mkdocs.wechat import wechat_options
+    from site_builder.wechat import Fragments, article_images
+
+    site = open_site(str(ROOT / "mkdocs.yml"))
+    bulletin = site.load(preview=True)
+    fragments = Fragments(wechat_options(site.config))
+    kinds = set()
+    for article in bulletin.articles:
+        images = article_images(article, site.images, fragments.options.site_url)
+        root = lxml_html.fragment_fromstring(fragments.render(bulletin, article, images))
+        assert not root.xpath("//script|//style|//link|//iframe|//picture|//source|//@id"), article.id
+        assert root.xpath("//h1")[0].text_content() == article.title
+        assert {img.get("src") for img in root.iter("img")} == {image.url for image in images.values()}, article.id
+        assert all(url.startswith(fragments.options.site_url) for url in root.xpath("//@src|//@href")), article.id
+        kinds.add((article.type, getattr(article, "kind", None), getattr(article, "status", None)))
+    assert len(kinds) >= 6, kinds

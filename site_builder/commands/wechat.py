@@ -35,7 +35,10 @@ def run(config_file: str | None, wanted: str, output: Path | None) -> int:
         click.echo("这篇文章有错误，没有导出。改好以上问题后再运行一次。", err=True)
         return 1
     target = output or Path(site.config.config_file_path).parent / FOLDER / found.slug
-    report = export_article(bulletin, found, site.images, wechat_options(site.config), target)
+    try:
+        report = export_article(bulletin, found, site.images, wechat_options(site.config), target)
+    except OSError as exc:
+        raise UserError(f"无法写入 {target}：{exc.strerror or exc}。请换一个文件夹（-o 文件夹），或检查它是否可写。") from None
     click.echo(f"已导出《{found.title}》到 {target}：")
     for line in report.lines():
         click.echo(f"  {line}")

@@ -50,7 +50,7 @@ class BodyRenderer:
     def _lookup(self, src: str) -> Picture | None:
         copy = self._images.get(src)
         if copy is None:
-            return None  # not a checked image of this article: the sanitiser keeps only its alt text
+            return None  # not one of the article's checked images (an error `bulletin check` reports)
         return Picture(src=copy.url, srcset="", webp_srcset="", width=copy.width, height=copy.height)
 
 
