@@ -45,6 +45,8 @@ SAME = {
         ("成效数字", ".bulletin-metric__number", ".bulletin-metric__number", [*FONT, "lineHeight"]),
         ("成效说明", ".bulletin-metric dt", ".bulletin-metric__label", FONT),
         ("时间", ".bulletin-period__label", ".bulletin-period__label", [*FONT, "backgroundColor"]),
+        ("列表", ".bulletin-body ul", ".bulletin-body ul", ["marginLeft", "paddingLeft", "marginTop", "listStyleType"]),
+        ("列表项", ".bulletin-body li", ".bulletin-body li", [*FONT, "marginLeft", "marginBottom", "lineHeight"]),
     ],
     "minhu": [
         ("办理状态", ".bulletin-status", ".bulletin-status", [*FONT, "backgroundColor", "borderTopLeftRadius"]),
