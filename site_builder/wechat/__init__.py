@@ -14,8 +14,7 @@ knows nothing of MkDocs: the command and the plugin gather `WechatOptions`.
 from __future__ import annotations
 
 from .export import export_article
-from .fragment import Fragments, WechatOptions
-from .images import WechatImage, article_images
+from .fragment import Fragments, WechatImage, WechatOptions, article_images
 from .report import WechatReport
 
 __all__ = ["Fragments", "WechatImage", "WechatOptions", "WechatReport", "article_images", "export_article"]

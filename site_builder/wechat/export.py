@@ -16,8 +16,7 @@ from markupsafe import Markup
 from ..content import Bulletin
 from ..content.types import Article
 from ..images import ImageCatalog
-from .fragment import Fragments, WechatOptions
-from .images import FOLDER, WechatImage, article_images
+from .fragment import FOLDER, Fragments, WechatImage, WechatOptions, article_images
 from .report import WechatReport, measure
 
 ARTICLE = "article.html"

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import nh3
 
 from ..content.types import Article
-from .images import WechatImage
+
+if TYPE_CHECKING:
+    from .fragment import WechatImage
 
 TITLE_MAX = 64            # characters
 DIGEST_MAX = 120          # characters
