@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..content import Bulletin
-from ..content.problems import Problem, summary
+from ..content.problems import ERROR, Problem, summary
 from ..content.suggest import did_you_mean
 from ..content.types import Article
 from ..mkdocs.wechat import wechat_options
@@ -29,7 +29,7 @@ def run(config_file: str | None, wanted: str, output: Path | None) -> int:
     problems = problems_of(bulletin, found if isinstance(found, Path) else found.path)
     for problem in problems:
         click.echo(problem.format(), err=True)
-    errors = [p for p in problems if p.severity == "error"]
+    errors = [p for p in problems if p.severity == ERROR]
     if errors or isinstance(found, Path):
         click.echo(summary(len(errors), len(problems) - len(errors)), err=True)
         click.echo("这篇文章有错误，没有导出。改好以上问题后再运行一次。", err=True)
@@ -52,7 +52,7 @@ def find_article(bulletin: Bulletin, wanted: str) -> Article | Path:
     that has errors (it is not among the loaded ones); else a UserError
     with the closest matches."""
     key = _as_id(bulletin, wanted)
-    broken = {_id_of(bulletin, Path(p.path)): bulletin.content_dir / p.path.split("/", 1)[-1]
+    broken = {_id_of(Path(p.path)): bulletin.content_dir / p.path.split("/", 1)[-1]
               for p in bulletin.problems.errors if p.path.endswith(".md")}
     for pool in (bulletin.by_id, broken):
         if key in pool:
@@ -91,6 +91,6 @@ def _as_id(bulletin: Bulletin, wanted: str) -> str:
     return text.removeprefix("./").removeprefix("content/").removesuffix(".md").strip("/")
 
 
-def _id_of(bulletin: Bulletin, shown: Path) -> str:
+def _id_of(shown: Path) -> str:
     """The id of a file as problems name it (relative to the folder holding content/)."""
     return Path(*shown.parts[1:]).with_suffix("").as_posix() if len(shown.parts) > 1 else shown.stem

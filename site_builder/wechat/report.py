@@ -77,8 +77,9 @@ def measure(article: Article, fragment: str, images: list[WechatImage], site_url
             warn(f"图片 {image.name} 有 {_size(image.size)}，超过公众号每张 {_size(IMAGE_MAX)} 的上限：请换一张较小的图片。")
     if not site_url:
         warn("mkdocs.yml 没有设置 site_url：文末没有网页版链接，图片要在公众号编辑器里逐张上传 images/ 里的文件。")
-    elif images and not article.is_published:
-        warn("这篇文章还没有发布，网站上还没有它的图片：请先发布网站再粘贴，或在公众号编辑器里上传 images/ 里的文件。")
+    elif not article.is_published:
+        warn("这篇文章还没有发布，网站上还没有它的图片和网页（文末的网页版链接）：请先发布网站再粘贴"
+             + ("，或在公众号编辑器里上传 images/ 里的图片。" if images else "。"))
     return report
 
 
