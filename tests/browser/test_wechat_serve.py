@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from browser.article_examples import EXAMPLES
-from helpers import ROOT, TODAY, run_bulletin
+from helpers import ARTIFACTS, ROOT, TODAY, run_bulletin
 
 # The copy event's rich text, read where it ends (on window, after the page's own handler).
 CATCH_COPY = """() => { window.copiedHtml = null;
@@ -66,6 +66,11 @@ def test_the_button_copies_the_same_fragment_as_the_command(page, preview_server
     page.get_by_role("status").filter(has_text="已复制").wait_for()
     copied = page.evaluate("window.copiedHtml")
     assert copied == (tmp_path / "article.html").read_text("utf-8")
+    box = button.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44  # a tap target, like the site's other buttons
+    if kind == "minhu":
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "wechat-serve-button.png"))
 
 
 def test_the_built_site_has_no_button_and_no_fragments(built_sample: Path):
