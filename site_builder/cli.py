@@ -14,6 +14,7 @@ from .commands import check as check_cmd
 from .commands import init as init_cmd
 from .commands import new as new_cmd
 from .commands import print as print_cmd
+from .commands import wechat as wechat_cmd
 from .commands.site import UserError
 
 CONFIG_OPTION = click.option("-f", "--config-file", metavar="文件",
@@ -67,6 +68,16 @@ def build(config_file: str | None, strict: bool, with_pdf: bool) -> None:
 def print_(edition: str | None, size: str | None, output: Path | None, strict: bool, config_file: str | None) -> None:
     """把一期报纸排成可以付印的 PDF（EDITION 是期的文件名，不写则为最新一期）。"""
     sys.exit(print_cmd.run(config_file, edition, size.upper() if size else None, output, strict))
+
+
+@cli.command()
+@click.argument("article")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), metavar="文件夹",
+              help="导出到哪个文件夹（默认：mkdocs.yml 旁边的 wechat/文件名/）。")
+@CONFIG_OPTION
+def wechat(article: str, output: Path | None, config_file: str | None) -> None:
+    """把一篇文章导出成可以粘贴进公众号的文件夹（ARTICLE 是文章的编号、路径、文件名或标题，草稿也可以）。"""
+    sys.exit(wechat_cmd.run(config_file, article, output))
 
 
 @cli.command()

@@ -32,6 +32,7 @@ from .reading import ArticleReading
 from .rendercache import CachedPage
 from .reuse import PageReuse
 from .search_page import search_pages, write_search_index
+from .wechat import WechatPreview
 
 log = get_plugin_logger("社区报")
 
@@ -59,6 +60,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.fast = FastBuild()  # render cache, all cores, progress
         self.reading: ArticleReading | None = None
         self.reuse = PageReuse()  # unchanged pages keep their published file
+        self.wechat = WechatPreview()  # 复制到公众号, while previewing only
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -76,6 +78,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 publication=self.config.publication,
             )
         self.images.on_config(self.bulletin, self.config, config, preloaded_images)
+        self.wechat.on_config(config, serving=self.serving)
         if self.bulletin is not preloaded:  # `bulletin build` has printed its problems already
             self._report(self.bulletin)
         self.reading = ArticleReading(self.bulletin)
@@ -110,6 +113,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
         files = self.images.on_files(files, config)
         self.fast.on_files(files, config, self.images.catalog)
+        self.wechat.on_files(files)
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
@@ -149,6 +153,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         context["bulletin"] = self.bulletin
         context.update(self._page_values(page) or {})
         self.images.on_page_context(context, page, context.get("article"), config)
+        self.wechat.on_page_context(context, page)
         return context
 
     def _page_values(self, page: Page) -> dict | None:
@@ -176,6 +181,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         csp.install(env, serving=self.serving)
         self.fast.on_env(env, config, files, serving=self.serving)  # last: renders the pages
         return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        article = self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md"))
+        self.wechat.on_post_page(page, article, self.bulletin, self.images.catalog, config)
+        return output
 
     @event_priority(-100)  # last: the site is complete only after every output
     def on_post_build(self, config: MkDocsConfig) -> None:
