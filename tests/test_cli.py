@@ -124,6 +124,10 @@ def test_build_prints_each_warning_once(site):
     output = result.stdout + result.stderr
     assert output.count("系统不认识这个字段") == 1, output
     assert output.count("content/stories/2022/biboyuan-weilan.md:2") == 1, output
+    strict = run_bulletin("build", "--strict", cwd=site.root)  # the reminder still counts
+    assert strict.returncode == 1, strict.stdout + strict.stderr
+    assert (strict.stdout + strict.stderr).count("系统不认识这个字段") == 1, strict.stderr
+    assert "网站生成失败" in strict.stderr and "Traceback" not in strict.stderr
 
 
 @pytest.mark.parametrize("args,said", [

@@ -79,8 +79,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             )
         self.images.on_config(self.bulletin, self.config, config, preloaded_images)
         self.wechat.on_config(config, serving=self.serving)
-        if self.bulletin is not preloaded:  # `bulletin build` has printed its problems already
+        if self.bulletin is not preloaded:
             self._report(self.bulletin)
+        elif config.strict and (warnings := self.bulletin.problems.warnings):
+            # `bulletin build` has printed them; one line makes MkDocs' strict mode count them.
+            log.warning(f"以上 {len(warnings)} 个提醒在 --strict 模式下当作错误，网站不会更新。")
         self.reading = ArticleReading(self.bulletin)
         self.virtual = {p.src_uri: p for p in virtual_pages(self.bulletin, self.config.home_latest,
                                                             self.config.archive_per_page)}

@@ -38,9 +38,7 @@ pages:
 # Mistakes in one article (id, files, the file the one message is about), on
 # top of every article mistake of test_validation.py.
 MORE = [
-    ("empty-front-matter", {S: "---\n---\n\n小区门口装上了围栏。\n"}, S),
     ("comment-only-front-matter", {S: "---\n# 标题待定\n---\n\n小区门口装上了围栏。\n"}, S),
-    ("fullwidth-space-after-colon", {S: STORY.replace("date: ", "date:\u3000")}, S),
     ("mobile-number", {S: STORY + "\n联系人电话 13812345678。\n"}, S),
     ("door-number-in-body", {S: STORY + "\n家住碧波园小区3号楼2单元501室的居民说。\n"}, S),
     ("door-number-in-location", {M: MINHU.replace("status:", "location: 碧波园小区12号楼3单元302室\nstatus:")}, M),

@@ -22,6 +22,8 @@ pages:
 # (id, files to write, expected file, line, field or None, words the message must hold)
 CASES = [
     ("fullwidth-colon", {S: STORY.replace("title: ", "title：")}, S, 2, "title", "全角冒号"),
+    ("fullwidth-space-after-colon", {S: STORY.replace("date: ", "date:\u3000")}, S, 3, "date", "全角空格"),
+    ("empty-front-matter", {S: "---\n---\n\n正文。\n"}, S, 1, None, "title、date、community"),
     ("fullwidth-indent", {"communities.yml": "- id: fangshan\n\u3000name: 房山区\n"},
      "communities.yml", 2, None, "全角空格"),
     ("tab-indent", {C: CASE.replace("  - {label", "\t- {label")}, C, 7, None, "Tab"),
