@@ -101,8 +101,10 @@ def test_outside_a_bulletin_the_message_says_what_to_do(tmp_path):
     assert "找不到 mkdocs.yml" in result.stderr and "bulletin init" in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["new"], ["build"], ["serve"], ["init"], ["print"]],
-                         ids=["bulletin", "check", "new", "build", "serve", "init", "print"])
+COMMANDS = ["check", "new", "build", "serve", "init", "print", "wechat"]
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=["bulletin", *COMMANDS])
 def test_every_command_has_chinese_help(command):
     result = run_bulletin(*command, "--help", cwd=ROOT)
     assert result.returncode == 0, result.stderr
@@ -113,8 +115,7 @@ def test_every_command_has_chinese_help(command):
 def test_every_command_is_in_the_help_test():
     from site_builder.cli import cli
 
-    tested = {"check", "new", "build", "serve", "init", "print"}
-    assert set(cli.commands) == tested
+    assert set(cli.commands) == set(COMMANDS)
 
 
 def test_build_prints_each_warning_once(site):
