@@ -10,7 +10,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import Abort, BuildError
 
-from ..mkdocs.progress import Progress, on_terminal
+from ..mkdocs.progress import Progress
+from ..system import on_terminal
 from .site import UserError, open_site
 
 

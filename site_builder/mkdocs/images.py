@@ -21,7 +21,7 @@ from ..content import Bulletin
 from ..content.types import Article
 from ..content.urls import absolute_url
 from ..images import ImageCatalog, ImageSettings, prepare_images
-from .caches import site_root
+from .caches import cache_dir
 from ..markdown.pictures import Picture, PictureExtension
 from .config import BulletinConfig
 
@@ -37,7 +37,7 @@ def image_settings(options: BulletinConfig) -> ImageSettings:
 
 def image_cache_dir(options: BulletinConfig, config: MkDocsConfig) -> Path:
     """The cache folder, relative to the folder of mkdocs.yml."""
-    return site_root(config) / options.images_cache_dir
+    return cache_dir(config, "images", options.images_cache_dir)
 
 
 def check_images(bulletin: Bulletin, options: BulletinConfig, config: MkDocsConfig) -> ImageCatalog:

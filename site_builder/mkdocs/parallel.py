@@ -26,7 +26,6 @@ import gc
 import logging
 import multiprocessing
 import os
-import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
@@ -37,6 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..system import can_fork, cores
 from .rendercache import CachedPage, Rendered
 
 # Below this many pages the pool costs more than it saves. BULLETIN_PARALLEL_MIN
@@ -49,17 +49,8 @@ CHUNK = 64
 PRERENDERED = "bulletin-prerendered.html"
 
 
-def workers() -> int:
-    """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
-def can_fork(pages: int) -> bool:
-    return (pages >= PARALLEL_MIN and workers() > 1 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+def worth_forking(pages: int) -> bool:
+    return pages >= PARALLEL_MIN and cores() > 1 and can_fork()
 
 
 @dataclass
@@ -81,7 +72,7 @@ def convert_markdown(pages: Sequence[CachedPage], config: MkDocsConfig, files: F
                      tick: Callable[[int], None]) -> int:
     """Convert in workers the pages the cache lacks; returns how many were converted."""
     cache = CachedPage.cache
-    if cache is None or not can_fork(len(pages)):
+    if cache is None or not worth_forking(len(pages)):
         return 0
     converted = 0
     for fresh, _ in _run(_Job(pages, config, files), _convert_chunk, len(pages), tick):
@@ -93,7 +84,7 @@ def convert_markdown(pages: Sequence[CachedPage], config: MkDocsConfig, files: F
 def render_templates(pages: Sequence[Page], config: MkDocsConfig, files: Files, nav: Navigation,
                      env: Environment, doc_files: Sequence[File], tick: Callable[[int], None]) -> bool:
     """Render and write every page in workers; False when they run here instead."""
-    if not can_fork(len(pages)):
+    if not worth_forking(len(pages)):
         return False
     for _, records in _run(_Job(pages, config, files, nav, env, doc_files), _render_chunk, len(pages), tick):
         for record in records:
@@ -118,7 +109,7 @@ def _run(job: _Job, work: Callable[[range], tuple], total: int,
             job.env.get_template(name)  # compiled once here, not once per worker
     gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
     try:
-        with multiprocessing.get_context("fork").Pool(workers()) as pool:
+        with multiprocessing.get_context("fork").Pool(cores()) as pool:
             for result in pool.imap_unordered(work, chunks):
                 tick(result[2])
                 yield result[:2]

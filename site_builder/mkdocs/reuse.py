@@ -21,12 +21,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
 from mkdocs.structure.pages import Page
+
+from ..system import link_or_copy, write_atomically
 
 MANIFEST = "outputs.json"
 FORMAT = 1
@@ -95,11 +96,7 @@ class PageReuse:
             if folder not in made:
                 os.makedirs(os.path.join(staging, folder), exist_ok=True)
                 made.add(folder)
-            source, target = os.path.join(live, dest), os.path.join(staging, dest)
-            try:
-                os.link(source, target)
-            except OSError:  # another file system, say
-                shutil.copy2(source, target)
+            link_or_copy(os.path.join(live, dest), os.path.join(staging, dest))
 
     def record(self, staging: Path) -> None:
         """Keep what this build wrote, for the next one (the published site's files
@@ -113,10 +110,7 @@ class PageReuse:
             found = self._previous[dest] if dest in self.reused else Output.of(print_, staging / dest)
             if found is not None:
                 outputs[dest] = [found.fingerprint, found.size, found.mtime_ns]
-        self._manifest.parent.mkdir(parents=True, exist_ok=True)
-        partial = self._manifest.with_suffix(".partial")
-        partial.write_text(json.dumps({"format": FORMAT, "outputs": outputs}, separators=(",", ":")), "utf-8")
-        partial.replace(self._manifest)
+        write_atomically(self._manifest, json.dumps({"format": FORMAT, "outputs": outputs}, separators=(",", ":")))
 
 
 def _load(path: Path) -> dict[str, Output]:

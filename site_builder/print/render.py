@@ -7,8 +7,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -22,6 +20,7 @@ from ..content.editions import Edition
 from ..content.types import Article
 from ..content.urls import absolute_url
 from ..images import ImageError, print_variant
+from ..system import writing_atomically
 from .body import BodyRenderer
 from .fetcher import LocalFetcher
 from .layout import PrintArticle, PrintFigure, published_articles, sheet_of
@@ -94,15 +93,8 @@ def print_edition(bulletin: Bulletin, edition: Edition, target: Path, options: P
 
 def _write(document: Document, target: Path) -> None:
     """Write atomically: a printer never picks up half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".pdf.part")
-    os.close(handle)
-    try:
+    with writing_atomically(target) as temporary:
         document.write_pdf(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @contextmanager
