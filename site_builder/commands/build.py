@@ -6,11 +6,11 @@ import os
 import time
 
 import click
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import Abort, BuildError
 
-from ..mkdocs.progress import Progress
+from ..build.progress import Progress
+from ..mkdocs.render import build as fast_build
 from ..system import on_terminal
 from .site import UserError, open_site
 
@@ -31,10 +31,11 @@ def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
     started = time.perf_counter()
     site.plugin.preloaded = bulletin
     site.plugin.preloaded_images = site.images
+    site.plugin.fast.enabled = True
     site.plugin.fast.progress = Progress(on_terminal())
     try:
         site.config.plugins.on_startup(command="build", dirty=False)
-        mkdocs_build(site.config)
+        fast_build(site.config, site.plugin.fast.progress)
     except (Abort, BuildError) as exc:
         raise UserError(f"网站生成失败：{exc}") from None
     finally:

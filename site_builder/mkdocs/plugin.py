@@ -105,19 +105,18 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             files.append(File.generated(config, page.src_uri, content="", inclusion=(
                 InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
         files = self.images.on_files(files, config)
-        self.fast.on_files(files, config, self.images.catalog)
+        self.fast.on_files(files, config, self.images.catalog, serving=self.serving)
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        """Find the pages whose published file can stay; convert the others."""
-        if self.guard.atomic is not None:  # not while previewing
+        """Find the pages whose published file can stay (`bulletin build` only)."""
+        if self.fast.enabled and self.guard.atomic is not None:
             inputs = PageInputs(self.bulletin, config, files, self.images.catalog, self._page_values,
                                 [Path(d) for d in (theme_dir(), config.theme.custom_dir) if d])
             pages = [f.page for f in files.documentation_pages() if isinstance(f.page, CachedPage)]
             for page in self.reuse.plan(pages, inputs.fingerprint, self.guard.atomic.target,
                                         cache_dir(config, "pages")):
                 page.reused = True
-        self.fast.on_nav(nav, files, config, serving=self.serving)
         return nav
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -140,8 +139,6 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return sanitize.clean(html)
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-        if self.fast.written(page):
-            return context  # a worker has rendered it with this very method
         context["bulletin"] = self.bulletin
         context.update(self._page_values(page) or {})
         self.images.on_page_context(context, page, context.get("article"), config)
@@ -164,7 +161,6 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         filters.install(env)
         self.images.on_env(env)
         csp.install(env, serving=self.serving)
-        self.fast.on_env(env, config, files, serving=self.serving)  # last: renders the pages
         return env
 
     @event_priority(-50)  # seal the page as it will be written

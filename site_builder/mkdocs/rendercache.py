@@ -39,7 +39,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 import site_builder
 
 CACHE_FILE = "pages.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # A link or image to another documentation page makes the HTML depend on the file set.
 PAGE_LINK = re.compile(r"\]\([^)\s]*\.md\b|\]:\s*\S*\.md\b|href=", re.I)
@@ -183,12 +183,13 @@ class CachedPage(Page):
 
     def rendered(self) -> Rendered:
         return {"content": self.content, "toc": [_anchor(a) for a in self.toc],
-                "title": self._title_from_render, "anchors": sorted(self.present_anchor_ids or ())}
+                "title": self.title, "anchors": sorted(self.present_anchor_ids or ())}
 
     def _restore(self, found: Rendered) -> None:
         self.content = found["content"]
         self.toc = _toc(found["toc"])
-        self._title_from_render = found["title"]
+        if found["title"] is not None and "title" not in self.meta:
+            self.title = found["title"]  # the page's first heading, as `render` finds it
         self.present_anchor_ids = set(found["anchors"])
         self.links_to_anchors = {}
 
