@@ -21,7 +21,8 @@ from mkdocs.structure.files import Files
 from ..build.progress import Progress
 from ..images import ImageCatalog
 from .caches import cache_dir
-from .rendercache import CachedPage, RenderCache, files_digest, settings_digest
+from ..build.rendercache import RenderCache
+from .cachedpage import CachedPage, files_digest, settings_digest
 
 
 class FastBuild:

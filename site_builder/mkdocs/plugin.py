@@ -18,7 +18,8 @@ from mkdocs.structure.pages import Page
 
 from ..content import Bulletin, load_bulletin, resolve_today
 from ..outputs import write_outputs
-from . import csp, dates, filters, printing, sanitize
+from ..build.clock import page_date
+from . import csp, filters, printing, sanitize
 from .config import BulletinConfig
 from .fastbuild import FastBuild
 from .guard import BuildGuard
@@ -27,8 +28,8 @@ from .caches import cache_dir
 from .pageinputs import PageInputs
 from .pages import VirtualPage, default_nav, virtual_pages
 from .reading import ArticleReading
-from .rendercache import CachedPage
-from .reuse import PageReuse
+from .cachedpage import CachedPage
+from ..build.reuse import PageReuse
 from .search_page import search_pages, write_search_index
 
 log = get_plugin_logger("社区报")
@@ -114,8 +115,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             inputs = PageInputs(self.bulletin, config, files, self.images.catalog, self._page_values,
                                 [Path(d) for d in (theme_dir(), config.theme.custom_dir) if d])
             pages = [f.page for f in files.documentation_pages() if isinstance(f.page, CachedPage)]
-            for page in self.reuse.plan(pages, inputs.fingerprint, self.guard.atomic.target,
-                                        cache_dir(config, "pages")):
+            for page in self.reuse.plan(pages, inputs.fingerprint, lambda page: page.file.dest_uri,
+                                        self.guard.atomic.target, cache_dir(config, "pages")):
                 page.reused = True
         return nav
 
@@ -126,7 +127,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         article = self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md"))
-        dates.date_page(page, article, self.bulletin)  # before the sitemap is written
+        page.update_date = page_date(article, self.bulletin)  # before the sitemap is written
         if article:
             page.meta.update(title=article.title, template=f"{article.type}.html",
                              description=article.lead)
@@ -174,7 +175,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         self.reuse.link(site_dir)
-        self.reuse.record(site_dir)
+        self.reuse.record(site_dir, lambda page: not page.warned)
         # Feeds, open data and charts: outputs that are not web pages.
         write_outputs(self.bulletin, site_dir, site_url=config.site_url, site_name=config.site_name)
         if self.config.print_pdf and not self.serving:  # into the staging folder, before the swap

@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 
 from ..build import workers
 from ..build.progress import Progress
-from .rendercache import CachedPage
+from .cachedpage import CachedPage
 
 log = logging.getLogger("mkdocs.plugins.社区报")
 
