@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 from helpers import STORY, TODAY, run_bulletin
 from site_builder.content import load_bulletin
-from site_builder.mkdocs.csp import INLINE_SCRIPTS, inline_script_hashes, policy
-from site_builder.mkdocs.sanitize import clean
+from site_builder.build.csp import INLINE_SCRIPTS, inline_script_hashes, policy
+from site_builder.build.sanitize import clean
 
 PATH = "content/stories/2022/biboyuan-weilan.md"
 
@@ -148,7 +148,7 @@ def test_every_page_carries_the_policy(built_sample):
 def test_preview_has_no_policy_for_the_live_reload_script():
     from jinja2 import Environment
 
-    from site_builder.mkdocs import csp
+    from site_builder.build import csp
     env = Environment()
     csp.install(env, serving=True)
     assert env.globals["bulletin_csp"] is None

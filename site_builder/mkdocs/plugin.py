@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 from ..content import Bulletin, load_bulletin, resolve_today
 from ..outputs import write_outputs
 from ..build.clock import page_date
-from . import csp, filters, printing, sanitize
+from ..build import csp, sanitize
+from . import filters, printing
 from .config import BulletinConfig
 from .fastbuild import FastBuild
 from .guard import BuildGuard
