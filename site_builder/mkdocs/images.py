@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from ..content import Bulletin
 from ..content.types import Article
-from ..content.urls import absolute_url
+from ..site.urls import absolute_url
 from ..images import ImageCatalog, ImageSettings, prepare_images
 from .caches import cache_dir
 from ..markdown.pictures import Picture, PictureExtension

@@ -27,11 +27,11 @@ from .guard import BuildGuard
 from .images import SiteImages
 from .caches import cache_dir
 from .pageinputs import PageInputs
-from .pages import VirtualPage, default_nav, virtual_pages
-from .reading import ArticleReading
+from ..site.sitemap import site_map
+from .sitepages import SitePages
 from .cachedpage import CachedPage
 from ..build.reuse import PageReuse
-from .search_page import search_pages, write_search_index
+from .search_page import write_search_index
 
 log = get_plugin_logger("社区报")
 
@@ -52,12 +52,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.serving = False
         self.bulletin: Bulletin | None = None
         self.preloaded: Bulletin | None = None  # set by the CLI, which checks first
-        self.virtual: dict[str, VirtualPage] = {}
+        self.pages: SitePages | None = None  # the site map, by MkDocs file
         self.images = SiteImages()
         self.preloaded_images = None  # the image catalog `bulletin build` made while checking
         self.guard = BuildGuard()  # atomic build, pinned clock
         self.fast = FastBuild()  # render cache, all cores, progress
-        self.reading: ArticleReading | None = None
         self.reuse = PageReuse()  # unchanged pages keep their published file
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -76,12 +75,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             )
         self.images.on_config(self.bulletin, self.config, config, preloaded_images)
         self._report(self.bulletin)
-        self.reading = ArticleReading(self.bulletin)
-        self.virtual = {p.src_uri: p for p in virtual_pages(self.bulletin, self.config.home_latest,
-                                                            self.config.archive_per_page)}
+        self.pages = SitePages(site_map(
+            self.bulletin, home_latest=self.config.home_latest, per_page=self.config.archive_per_page,
+            with_pdf=self.config.print_pdf and not self.serving,
+            pictures=[v.url for v in self.images.catalog.variants()]))
         if config.nav is None:
-            config.nav = default_nav(list(self.virtual.values()))
-        self.virtual.update(search_pages())  # after the nav: the header links to it
+            config.nav = self.pages.nav()
         # After the site's own custom_dir, before Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme_dir()))
         if SECTIONS_EXTENSION not in config.markdown_extensions:
@@ -95,16 +94,16 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         are the editors' data, and photos are published only as the image
         pipeline's variants of what published articles show (never a draft's).
         """
-        bulletin = self.bulletin
         for file in list(files):
             if file.src_dir != config.docs_dir:
                 continue  # the theme's own assets
-            if file.is_documentation_page() and file.src_uri.removesuffix(".md") in bulletin.by_id:
+            page = self.pages.get(file.src_uri) if file.is_documentation_page() else None
+            if page is not None and page.article is not None:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             else:
                 files.remove(file)
-        for page in self.virtual.values():
-            files.append(File.generated(config, page.src_uri, content="", inclusion=(
+        for src, page in self.pages.generated():
+            files.append(File.generated(config, src, content="", inclusion=(
                 InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
         files = self.images.on_files(files, config)
         self.fast.on_files(files, config, self.images.catalog, serving=self.serving)
@@ -123,17 +122,17 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs the body the core has parsed (its front matter is done)."""
-        article = self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md"))
-        return article.body if article else None
+        site_page = self.pages.get(page.file.src_uri)
+        return site_page.article.body if site_page and site_page.article else None
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        article = self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md"))
+        site_page = self.pages.get(page.file.src_uri)
+        article = site_page.article if site_page else None
         page.update_date = page_date(article, self.bulletin)  # before the sitemap is written
+        if site_page:
+            page.meta.update(title=site_page.title, template=site_page.template)
         if article:
-            page.meta.update(title=article.title, template=f"{article.type}.html",
-                             description=article.lead)
-        elif virtual := self.virtual.get(page.file.src_uri):
-            page.meta.update(title=virtual.title, template=virtual.template)
+            page.meta["description"] = article.lead
         self.images.on_page_markdown(page)
         return markdown
 
@@ -149,15 +148,16 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def _page_values(self, page: Page) -> dict | None:
         """What the page's template shows beyond MkDocs' own context (reuse.py
         fingerprints it); None for a page that is not the bulletin's."""
-        if article := self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
-            return {"page_template": f"{article.type}.html", **self.reading.context(article)}
-        if virtual := self.virtual.get(page.file.src_uri):
-            values = {"page_template": virtual.template, "page_title": virtual.title,
-                      **virtual.context(self.bulletin)}
-            if "edition_pdf" in values:  # an edition page links its PDF when the build writes them
-                values["edition_pdf"] = self.config.print_pdf and not self.serving
-            return values
-        return None
+        site_page = self.pages.get(page.file.src_uri)
+        if site_page is None:
+            return None
+        if site_page.article:
+            return {"page_template": site_page.template, **site_page.context(self.bulletin)}
+        values = {"page_template": site_page.template, "page_title": site_page.title,
+                  **site_page.context(self.bulletin)}
+        if "edition_pdf" in values:  # an edition page links its PDF when the build writes them
+            values["edition_pdf"] = self.config.print_pdf and not self.serving
+        return values
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         filters.install(env)

@@ -13,10 +13,11 @@ import pygal
 from lxml import etree
 from pygal.style import Style
 
+from ..site import urls
 from ..content.stats import MinhuStats
 
 SVG_NS = "http://www.w3.org/2000/svg"
-CHARTS_DIR = "minhu/charts"
+CHARTS_DIR = urls.CHARTS.rstrip("/")
 CHART_FILES = {"category": "category.svg", "status": "status.svg", "month": "month.svg"}
 
 FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"

@@ -18,7 +18,7 @@ from weasyprint.document import Document
 from ..content import Bulletin
 from ..content.editions import Edition
 from ..content.types import Article
-from ..content.urls import absolute_url
+from ..site.urls import absolute_url
 from ..images import ImageError, print_variant
 from ..system import writing_atomically
 from .body import BodyRenderer

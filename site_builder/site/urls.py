@@ -2,8 +2,9 @@
 
 Paths are relative to the site root; a page's path ends with "/" (its file
 is `index.html` there). Articles and editions carry their own `url`
-(content/types/base.py, content/editions.py), made by `article_path` and
-`edition_path` here.
+(content/types/base.py, content/editions.py), made by `article` and
+`edition_path` here; `absolute_url` makes any of them a full address for
+what leaves the site (feeds, open data, share cards, QR codes on paper).
 """
 
 from __future__ import annotations
@@ -17,19 +18,24 @@ MINHU_STATS = "minhu/stats/"
 # Files that are not web pages (written by site_builder.outputs, .search, .print).
 FEED_ALL, FEED_STORIES, FEED_MINHU = "feeds/all.xml", "feeds/stories.xml", "feeds/minhu.xml"
 MINHU_CSV, MINHU_JSON, MINHU_FILTER_INDEX = "minhu/minhu.csv", "minhu/minhu.json", "minhu/filter-index.json"
-CHARTS = "minhu/stats/"
+CHARTS = "minhu/charts/"
 SEARCH_BUNDLE = "pagefind/"
 SITEMAP = "sitemap.xml"
 
 
-def article_path(folder: str, year: int, slug: str) -> str:
-    """An article's page: `stories/2022/<slug>/`."""
-    return f"{folder}/{year}/{slug}/"
+def article(article_id: str) -> str:
+    """An article's page: its id (`stories/2022/<slug>`) as a folder."""
+    return f"{article_id}/"
 
 
 def section(folder: str) -> str:
     """A type's archive: `stories/`."""
     return f"{folder}/"
+
+
+def list_page(base: str, number: int) -> str:
+    """Page `number` of a list that starts at `base`: `stories/page/2/`."""
+    return base if number == 1 else f"{base}page/{number}/"
 
 
 def place(place_id: str) -> str:
@@ -58,7 +64,7 @@ def minhu_facet(facet: str, value: str) -> str:
     return f"minhu/{facet}/{value}/"
 
 
-def source_of(path: str) -> str:
-    """The engine's name for a page's source: `stories/2022/x/` → `stories/2022/x/index.md`
-    (an article keeps its own file, `stories/2022/x.md`: see `SitePage.source`)."""
-    return f"{path}index.md"
+def absolute_url(site_url: str | None, path: str) -> str | None:
+    """`path` (under the site root, e.g. "stories/2022/x/") on the public site;
+    None when the site has no `site_url`."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/") if site_url else None
