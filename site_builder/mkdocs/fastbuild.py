@@ -19,8 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from ..build.progress import Progress
-from ..images import ImageCatalog
 from .caches import cache_dir
+from .images import SiteImages
 from ..build.rendercache import RenderCache
 from .cachedpage import CachedPage, files_digest, settings_digest
 
@@ -33,13 +33,14 @@ class FastBuild:
         self.progress = Progress()
         self.cache: RenderCache | None = None
 
-    def on_files(self, files: Files, config: MkDocsConfig, catalog: ImageCatalog, *, serving: bool) -> None:
+    def on_files(self, files: Files, config: MkDocsConfig, images: SiteImages, *, serving: bool) -> None:
         """Open the cache; give every page one (MkDocs keeps a page a plugin has made)."""
         self.close()
         if not (self.enabled or serving):
             return
-        images = hashlib.sha256("\n".join(sorted(v.url for v in catalog.variants())).encode()).hexdigest()
-        self.cache = RenderCache(cache_dir(config, "pages"), settings_digest(config, [images]),
+        variants = hashlib.sha256("\n".join(sorted(v.url for v in images.catalog.variants())).encode()).hexdigest()
+        self.cache = RenderCache(cache_dir(config, "pages"),
+                                 settings_digest(config, [variants, images.partials_digest()]),
                                  files_digest(files))
         CachedPage.cache = self.cache
         for file in files.documentation_pages():

@@ -106,7 +106,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             files.append(File.generated(config, src, content="", inclusion=(
                 InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
         files = self.images.on_files(files, config)
-        self.fast.on_files(files, config, self.images.catalog, serving=self.serving)
+        self.fast.on_files(files, config, self.images, serving=self.serving)
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):

@@ -40,13 +40,13 @@ ImageFile.LOAD_TRUNCATED_IMAGES = False
 class _Setter:
     """Turns the edition's articles into pieces ready for the template."""
 
-    def __init__(self, options: PrintOptions, result: PrintResult) -> None:
+    def __init__(self, options: PrintOptions, result: PrintResult, env) -> None:
         self.options = options
         self.result = result
         size = options.size
         # Body pictures may span two columns; covers half the page.
         self.body = BodyRenderer(options.markdown_extensions, options.markdown_configs,
-                                 self.print_file, 2 * size.column_width_mm + size.gap_mm)
+                                 self.print_file, 2 * size.column_width_mm + size.gap_mm, env)
         self.cover_mm = size.body_width_mm / 2
 
     def print_file(self, source: Path, width_mm: float) -> Path | None:
@@ -73,10 +73,11 @@ def print_edition(bulletin: Bulletin, edition: Edition, target: Path, options: P
     if not options.site_url:
         result.warnings.append("mkdocs.yml 没有设置 site_url，印刷版上不放二维码。"
                                "在 mkdocs.yml 里加一行 `site_url: https://本报网址/` 即可。")
-    setter = _Setter(options, result)
+    env = environment(options.theme_dirs)
+    setter = _Setter(options, result, env)
     sheets = [sheet_of(page, [setter.piece(a) for a in published_articles(bulletin, page)])
               for page in edition.pages]
-    html = environment(options.theme_dirs).get_template("print/edition.html").render(
+    html = env.get_template("print/edition.html").render(
         edition=edition, sheets=sheets, size=options.size,
         archive_qr=setter.qr("minhu/"), site_url=options.site_url,
     )
