@@ -7,9 +7,8 @@ import time
 
 import click
 
-from ..mkdocs.engine import EngineError
 from ..system import on_terminal
-from .site import UserError, open_site
+from .site import EngineError, UserError, open_site
 
 
 def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:

@@ -9,6 +9,7 @@ engine writes another module with this interface.
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,6 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
-from mkdocs.utils import CountHandler
 
 from ..build.progress import Progress
 from ..content import Bulletin
@@ -92,9 +92,8 @@ class Engine:
         plugin.preloaded, plugin.preloaded_images = bulletin, images
         plugin.fast.enabled = True
         plugin.fast.progress = Progress(progress)
-        counter = CountHandler()
-        counter.setLevel(logging.WARNING)
-        logging.getLogger("mkdocs").addHandler(counter)
+        warnings = _Warnings()
+        logging.getLogger("mkdocs").addHandler(warnings)
         try:
             config.plugins.on_startup(command="build", dirty=False)
             render.build(config, plugin.fast.progress)
@@ -102,9 +101,9 @@ class Engine:
             raise EngineError(f"网站生成失败：{exc}") from None
         finally:
             config.plugins.on_shutdown()
-            logging.getLogger("mkdocs").removeHandler(counter)
+            logging.getLogger("mkdocs").removeHandler(warnings)
         return Report(site_dir=Path(config.site_dir), pages=plugin.reuse.pages, reused=len(plugin.reuse.reused),
-                      warnings=sum(count for _, count in counter.get_counts()))
+                      warnings=warnings.count)
 
     def serve(self, address: str) -> None:
         """Preview with live reload until Ctrl+C (MkDocs' own loop, one page at a time)."""
@@ -112,3 +111,17 @@ class Engine:
             mkdocs_serve(config_file=str(self._config.config_file_path), dev_addr=address, livereload=True)
         except (Abort, BuildError) as exc:
             raise EngineError(f"预览启动失败：{exc}") from None
+
+
+class _Warnings(logging.StreamHandler):
+    """Shows the build's warnings and errors on stderr, as they are (the
+    messages are the bulletin's Chinese ones), and counts the warnings."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+        self.setLevel(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += record.levelno == logging.WARNING
+        super().emit(record)

@@ -75,9 +75,8 @@ def build(config: MkDocsConfig, progress: Progress) -> None:
             raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
     except Exception as exc:
         config.plugins.on_build_error(error=exc)
-        if isinstance(exc, BuildError):
-            log.error(str(exc))
-            raise Abort("Aborted with a BuildError!") from None
+        if isinstance(exc, BuildError):  # a message for the editor (a PluginError, say)
+            raise Abort(str(exc)) from None
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
