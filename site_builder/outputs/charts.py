@@ -18,7 +18,7 @@ from ..content.stats import MinhuStats
 
 SVG_NS = "http://www.w3.org/2000/svg"
 CHARTS_DIR = urls.CHARTS.rstrip("/")
-CHART_FILES = {"category": "category.svg", "status": "status.svg", "month": "month.svg"}
+CHART_FILES = {kind: urls.chart(kind).rsplit("/", 1)[-1] for kind in ("category", "status", "month")}
 
 FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 STATUS_COLOURS = {"resolved": "#2e7d32", "explained": "#1565c0", "in_progress": "#e65100"}

@@ -18,6 +18,7 @@ from weasyprint.document import Document
 from ..content import Bulletin
 from ..content.editions import Edition
 from ..content.types import Article
+from ..site import urls
 from ..site.urls import absolute_url
 from ..images import ImageError, print_variant
 from ..system import writing_atomically
@@ -79,7 +80,7 @@ def print_edition(bulletin: Bulletin, edition: Edition, target: Path, options: P
               for page in edition.pages]
     html = env.get_template("print/edition.html").render(
         edition=edition, sheets=sheets, size=options.size,
-        archive_qr=setter.qr("minhu/"), site_url=options.site_url,
+        archive_qr=setter.qr(urls.section("minhu")), site_url=options.site_url,
     )
     theme = bulletin_theme()
     fetcher = LocalFetcher([bulletin.content_dir, options.cache_dir, theme, *options.theme_dirs])

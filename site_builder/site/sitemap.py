@@ -78,8 +78,8 @@ def _outputs(bulletin: Bulletin, with_pdf: bool, pictures: Iterable[str]) -> Ite
         yield Output(urls.place_feed(place.id), "feed")
     for path in (urls.MINHU_CSV, urls.MINHU_JSON, urls.MINHU_FILTER_INDEX):
         yield Output(path, "open-data")
-    for name in CHART_FILES.values():
-        yield Output(urls.CHARTS + name, "chart")
+    for kind in CHART_FILES:
+        yield Output(urls.chart(kind), "chart")
     if with_pdf:
         for edition in bulletin.editions:
             yield Output(urls.edition_pdf(edition.id), "pdf")

@@ -59,6 +59,11 @@ def tag(slug: str) -> str:
     return f"{TAGS}{slug}/"
 
 
+def chart(kind: str) -> str:
+    """A 民呼即应 statistics chart: `minhu/charts/category.svg`."""
+    return f"{CHARTS}{kind}.svg"
+
+
 def minhu_facet(facet: str, value: str) -> str:
     """A no-JavaScript filter page of 民呼即应: `minhu/category/<id>/`."""
     return f"minhu/{facet}/{value}/"
