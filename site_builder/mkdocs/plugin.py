@@ -53,6 +53,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.bulletin: Bulletin | None = None
         self.preloaded: Bulletin | None = None  # set by the CLI, which checks first
         self.pages: SitePages | None = None  # the site map, by MkDocs file
+        self._values: dict[str, dict | None] = {}  # each page's template values, this build
         self.images = SiteImages()
         self.preloaded_images = None  # the image catalog `bulletin build` made while checking
         self.guard = BuildGuard()  # atomic build, pinned clock
@@ -75,6 +76,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             )
         self.images.on_config(self.bulletin, self.config, config, preloaded_images)
         self._report(self.bulletin)
+        self._values = {}
         self.pages = SitePages(site_map(
             self.bulletin, home_latest=self.config.home_latest, per_page=self.config.archive_per_page,
             with_pdf=self.config.print_pdf and not self.serving,
@@ -147,8 +149,15 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     def _page_values(self, page: Page) -> dict | None:
         """What the page's template shows beyond MkDocs' own context (reuse.py
-        fingerprints it); None for a page that is not the bulletin's."""
-        site_page = self.pages.get(page.file.src_uri)
+        fingerprints it); None for a page that is not the bulletin's. Computed
+        once per page and build, whether for the fingerprint or the template."""
+        src = page.file.src_uri
+        if src not in self._values:
+            self._values[src] = self._site_page_values(src)
+        return self._values[src]
+
+    def _site_page_values(self, src: str) -> dict | None:
+        site_page = self.pages.get(src)
         if site_page is None:
             return None
         if site_page.article:
