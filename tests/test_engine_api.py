@@ -107,3 +107,33 @@ def test_site_builder_uses_no_private_mkdocs_name(mkdocs_private):
     found = {str(path.relative_to(ROOT)): hits for path in modules
              if (hits := uses(path.read_text("utf-8"), mkdocs_private))}
     assert found == {}
+
+
+def _imports(path: Path) -> set[str]:
+    """The modules a file imports, absolute (relative ones resolved inside site_builder)."""
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            module = f"{base}.{node.module}" if node.level and node.module else (base if node.level else node.module)
+            found |= {module} | {f"{module}.{a.name}" for a in node.names}
+    return found
+
+
+def test_only_the_adapter_knows_the_engine():
+    """What the README promises a port: MkDocs (and Material) are imported in
+    site_builder/mkdocs/ only, and the commands reach the engine through one import."""
+    engine = ("mkdocs", "material", "site_builder.mkdocs")
+    outside = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.is_relative_to(PACKAGE / "mkdocs"):
+            continue
+        hits = sorted(m for m in _imports(path) if m.split(".")[0] in engine[:2] or m.startswith(engine[2]))
+        if hits:
+            outside[str(path.relative_to(ROOT))] = hits
+    assert outside == {"site_builder/commands/site.py": ["site_builder.mkdocs.engine",
+                                                          "site_builder.mkdocs.engine.Engine",
+                                                          "site_builder.mkdocs.engine.EngineError"]}
