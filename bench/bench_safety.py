@@ -11,7 +11,7 @@ from site_builder.content import privacy, rawhtml
 from site_builder.content.fields import Context
 from site_builder.content.frontmatter import read_document
 from site_builder.content.problems import Problems
-from site_builder.mkdocs import sanitize
+from site_builder.build import sanitize
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 200

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from site_builder.content import load_bulletin  # noqa: E402
-from site_builder.mkdocs.pages import virtual_pages  # noqa: E402
+from site_builder.site.pages import virtual_pages  # noqa: E402
 from site_builder.outputs import write_outputs  # noqa: E402
 
 TODAY = dt.date(2026, 11, 21)

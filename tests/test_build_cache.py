@@ -1,4 +1,6 @@
-"""The render cache and the parallel build give the site a cold build gives.
+"""The render cache and the parallel build give the site a cold build gives,
+and `bulletin build`'s own loop (site_builder/mkdocs/render.py) writes, byte
+for byte, what MkDocs' one-page-at-a-time loop (`mkdocs build`) writes.
 
 After one article is edited, a rebuild that finds everything else in the
 cache must show the change everywhere the article appears (its page, its
@@ -159,6 +161,25 @@ def test_a_published_page_changed_by_hand_is_built_again(tmp_path):
     page = root / "site" / "minhu/2022/note-001/index.html"
     page.write_text("被人改过的页面", "utf-8")
     assert build(root, PARALLEL) == first
+
+
+def reference(root: Path) -> dict[str, str]:
+    """The site as plain `mkdocs build` writes it: MkDocs' loop, no cache, no reuse, one core."""
+    env = {**os.environ, "BULLETIN_TODAY": TODAY.isoformat()}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return snapshot(root / "site")
+
+
+def test_the_fast_path_writes_what_the_reference_path_writes(tmp_path):
+    root = make_site(tmp_path / "site")
+    cold = build(root, PARALLEL)
+    assert cold == reference(root)
+    build(root, PARALLEL)
+    edit_story(root)
+    warm = build(root, PARALLEL)  # cached conversions, reused pages, forked workers
+    assert warm == reference(root)
 
 
 def test_parallel_and_serial_builds_are_identical(tmp_path):

@@ -14,8 +14,8 @@ import material
 
 from helpers import CASE, CATEGORIES, COMMUNITIES, ROOT, STORY, TODAY, run_bulletin
 from site_builder.content import load_bulletin
-from site_builder.mkdocs.csp import policy
-from site_builder.mkdocs.sanitize import clean
+from site_builder.build.csp import policy
+from site_builder.build.sanitize import clean
 
 PATH = "content/stories/2022/biboyuan-weilan.md"
 
@@ -156,7 +156,7 @@ DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 def test_preview_has_no_policy_for_the_live_reload_script():
     from jinja2 import Environment
 
-    from site_builder.mkdocs import csp
+    from site_builder.build import csp
     env = Environment()
     csp.install(env, serving=True)
     assert env.globals["bulletin_csp"] is None

@@ -1,4 +1,4 @@
-"""`bulletin build` and `bulletin serve`: MkDocs with the plugin, checked first."""
+"""`bulletin build` and `bulletin serve`: the engine, with the content checked first."""
 
 from __future__ import annotations
 
@@ -6,18 +6,13 @@ import os
 import time
 
 import click
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
-from mkdocs.exceptions import Abort, BuildError
 
-from ..mkdocs.progress import Progress, on_terminal
-from .site import UserError, open_site
+from ..system import on_terminal
+from .site import EngineError, UserError, open_site
 
 
 def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
     site = open_site(config_file, strict=strict or None)
-    if with_pdf:
-        site.plugin.config["print_pdf"] = True  # the plugin writes them, before the site is swapped in
     bulletin = site.load()
     if bulletin.problems:
         click.echo(bulletin.problems.format_text(), err=True)
@@ -28,18 +23,14 @@ def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
     if site.images is not None:
         click.echo(site.images.summary())
     started = time.perf_counter()
-    site.plugin.preloaded = bulletin
-    site.plugin.preloaded_images = site.images
-    site.plugin.fast.progress = Progress(on_terminal())
     try:
-        site.config.plugins.on_startup(command="build", dirty=False)
-        mkdocs_build(site.config)
-    except (Abort, BuildError) as exc:
-        raise UserError(f"网站生成失败：{exc}") from None
-    finally:
-        site.config.plugins.on_shutdown()
-    click.echo(site.plugin.reuse.summary())
-    click.echo(f"网站已生成：{site.config.site_dir}（用时 {time.perf_counter() - started:.1f} 秒）")
+        report = site.engine.build(bulletin, site.images, with_pdf=with_pdf, progress=on_terminal())
+    except EngineError as exc:
+        raise UserError(str(exc)) from None
+    click.echo(f"页面：{report.pages} 个，其中 {report.reused} 个内容未变，直接沿用上次生成的文件。")
+    if report.warnings:
+        click.echo(f"生成时有 {report.warnings} 条提醒，见上。", err=True)
+    click.echo(f"网站已生成：{report.site_dir}（用时 {time.perf_counter() - started:.1f} 秒）")
     return 0
 
 
@@ -51,7 +42,7 @@ def serve(config_file: str | None, address: str, drafts: bool) -> int:
     if drafts:
         click.echo("预览模式：草稿和未到发布日期的文章也会显示，并有醒目标记。")
     try:
-        mkdocs_serve(config_file=str(site.config.config_file_path), dev_addr=address, livereload=True)
-    except (Abort, BuildError) as exc:
-        raise UserError(f"预览启动失败：{exc}") from None
+        site.engine.serve(address)
+    except EngineError as exc:
+        raise UserError(str(exc)) from None
     return 0

@@ -9,7 +9,7 @@ import click
 
 from ..content import Bulletin
 from ..content.editions import Edition
-from ..mkdocs.printing import pdf_path, print_options, report
+from ..print.report import report
 from ..print import print_edition
 from .site import UserError, open_site
 
@@ -29,8 +29,8 @@ def run(config_file: str | None, edition_id: str | None, size: str | None, outpu
         click.echo("内容有错误，没有生成 PDF。", err=True)
         return 1
     edition = find_edition(bulletin, edition_id)
-    target = output or pdf_path(Path(site.config.site_dir), edition)
-    options = print_options(site.config, site.plugin.config, size)
+    target = output or site.engine.pdf_path(edition)
+    options = site.engine.print_options(size)
     click.echo(f"正在排版：{edition.publication} {edition.id}（{len(edition.pages)} 版，{options.size.name}）……")
     started = time.perf_counter()
     result = print_edition(bulletin, edition, target, options)

@@ -10,7 +10,6 @@ from ..content import Bulletin
 from ..content.problems import ERROR, Problem, summary
 from ..content.suggest import did_you_mean
 from ..content.types import Article
-from ..mkdocs.wechat import wechat_options
 from ..wechat import export_article
 from .site import UserError, open_site
 
@@ -34,9 +33,9 @@ def run(config_file: str | None, wanted: str, output: Path | None) -> int:
         click.echo(summary(len(errors), len(problems) - len(errors)), err=True)
         click.echo("这篇文章有错误，没有导出。改好以上问题后再运行一次。", err=True)
         return 1
-    target = output or Path(site.config.config_file_path).parent / FOLDER / found.slug
+    target = output or site.engine.config_file.parent / FOLDER / found.slug
     try:
-        report = export_article(bulletin, found, site.images, wechat_options(site.config), target)
+        report = export_article(bulletin, found, site.images, site.engine.wechat_options(), target)
     except OSError as exc:
         raise UserError(f"无法写入 {target}：{exc.strerror or exc}。请换一个文件夹（-o 文件夹），或检查它是否可写。") from None
     click.echo(f"已导出《{found.title}》到 {target}：")

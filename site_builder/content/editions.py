@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..site import urls
 from . import dates, slugs
 from .fields import (Context, DateField, Field, IntField, ListField, MappingField,
                      MappingListField, parse_fields)
@@ -37,7 +38,7 @@ class Edition:
 
     @property
     def url(self) -> str:
-        return f"editions/{self.id}/"
+        return urls.edition_path(self.id)
 
     @property
     def weekday(self) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, Sequence, TypeVar
 
+from ..site import urls
+
 T = TypeVar("T")
 
 PER_PAGE = 20
@@ -43,7 +45,7 @@ class Pager(Generic[T]):
 
 
 def page_url(base: str, number: int) -> str:
-    return base if number == 1 else f"{base}page/{number}/"
+    return urls.list_page(base, number)
 
 
 def paginate(items: Sequence[T], base: str, per_page: int = PER_PAGE) -> list[Pager[T]]:

@@ -18,9 +18,9 @@ import gc
 import os
 import pickle
 import signal
-import threading
 from typing import Callable, Sequence, TypeVar
 
+from ..system import can_fork, cores
 from .problems import Problems
 
 T = TypeVar("T")
@@ -30,13 +30,9 @@ MIN_SHARE = 250  # fewer files per process are not worth a fork
 
 def workers(count: int) -> int:
     """How many processes should share `count` files."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not can_fork():
         return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, count // MIN_SHARE))
+    return max(1, min(cores(), count // MIN_SHARE))
 
 
 def load_all(items: Sequence, load: Callable[[Sequence, Problems], list[T]], problems: Problems,

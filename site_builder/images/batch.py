@@ -9,15 +9,10 @@ can deadlock. If the pool breaks anyway, the remaining jobs run here.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import sys
-import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import nullcontext
 
-import click
-
+from ..system import can_fork, cores, progress_bar
 from .jobs import Job, JobResult, run_job
 
 # Below this many images a progress bar would only flicker.
@@ -28,8 +23,8 @@ def run_jobs(jobs: list[Job], workers: int | None = None) -> list[JobResult]:
     """Every job's result; in parallel when there is more than one job."""
     if not jobs:
         return []
-    workers = min(len(jobs), workers or os.cpu_count() or 1)
-    with _progress(len(jobs)) as bar:
+    workers = min(len(jobs), workers or cores())
+    with progress_bar("正在处理图片", len(jobs), PROGRESS_MIN) as tick:
         done: dict[int, JobResult] = {}
         try:
             if workers == 1:
@@ -38,29 +33,14 @@ def run_jobs(jobs: list[Job], workers: int | None = None) -> list[JobResult]:
                 futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
                 for future in as_completed(futures):
                     done[futures[future]] = future.result()
-                    _tick(bar)
+                    tick(1)
         except (BrokenProcessPool, OSError):
             for i, job in enumerate(jobs):
                 if i not in done:
                     done[i] = run_job(job)
-                    _tick(bar)
+                    tick(1)
         return [done[i] for i in range(len(jobs))]
 
 
 def _context():
-    single = threading.active_count() == 1
-    method = "fork" if single and "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)
-
-
-def _tick(bar) -> None:
-    if bar is not None:
-        bar.update(1)
-
-
-def _progress(total: int):
-    """A bar on an interactive terminal only: logs and CI stay quiet."""
-    if total < PROGRESS_MIN or os.environ.get("CI") or not sys.stderr.isatty():
-        return nullcontext(None)
-    return click.progressbar(length=total, label="正在处理图片", file=sys.stderr,
-                             show_pos=True, show_eta=True)
+    return multiprocessing.get_context("fork" if can_fork() else "spawn")

@@ -17,7 +17,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .render import write_atomically
+from ..system import write_atomically
 from .settings import PIPELINE_VERSION, OutputSpec
 
 _CHUNK = 1 << 20

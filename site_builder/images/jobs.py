@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import ImageCache
-from .render import ImageError, SourceInfo, open_source, render, write_atomically
+from .render import ImageError, SourceInfo, open_source, render
+from ..system import write_atomically
 from .settings import JPEG, WEBP, ImageSettings, OutputSpec
 from .sizes import variant_widths
 

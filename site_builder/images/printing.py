@@ -14,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cache import ImageCache
-from .render import ImageError, open_source, render, write_atomically
+from .render import ImageError, open_source, render
+from ..system import write_atomically
 from .settings import JPEG, ImageSettings, OutputSpec
 from .sizes import print_pixels
 

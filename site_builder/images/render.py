@@ -9,7 +9,6 @@ Bad input raises `ImageError` with a Chinese message and fix, never a crash.
 from __future__ import annotations
 
 import io
-import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,12 +147,4 @@ def _reason(exc: BaseException) -> str:
     return "格式错误"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary name, so a crash never leaves half a file in the cache."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
-__all__ = ["ImageError", "SourceInfo", "open_source", "render", "write_atomically", "JPEG", "WEBP"]
+__all__ = ["ImageError", "SourceInfo", "open_source", "render", "JPEG", "WEBP"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-CACHE = ".cache"
+from .. import system
 
 
 def site_root(config: MkDocsConfig) -> Path:
@@ -18,6 +18,6 @@ def site_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path or ".").resolve().parent
 
 
-def cache_dir(config: MkDocsConfig, name: str) -> Path:
-    """`.cache/<name>/` beside mkdocs.yml."""
-    return site_root(config) / CACHE / name
+def cache_dir(config: MkDocsConfig, name: str, setting: str | None = None) -> Path:
+    """`.cache/<name>/` beside mkdocs.yml, or `setting` relative to it."""
+    return system.cache_dir(site_root(config), name, setting)

@@ -14,8 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ..content import Bulletin
-from .atomic import AtomicBuild, BuildLocked
-from .dates import PinnedClock
+from ..build.atomic import AtomicBuild, BuildLocked
+from ..build.clock import PinnedClock
 
 
 class BuildGuard:

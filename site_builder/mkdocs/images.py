@@ -1,16 +1,19 @@
 """The image pipeline wired into MkDocs: one method per plugin event.
 
 Originals under content/ are dropped from MkDocs' files; only the pipeline's
-variants are published. Covers are rendered by the theme's picture.html;
-images in bodies by the `pictures` Markdown extension, which asks `lookup`.
+variants are published. Every picture is the theme's picture.html: covers
+from the page templates, images in bodies from the `pictures` Markdown
+extension, which asks `lookup` for the sources and `render` for the markup.
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -19,13 +22,15 @@ from mkdocs.utils import get_relative_url
 
 from ..content import Bulletin
 from ..content.types import Article
-from ..content.urls import absolute_url
+from ..site.urls import absolute_url
 from ..images import ImageCatalog, ImageSettings, prepare_images
-from .caches import site_root
-from ..markdown.pictures import Picture, PictureExtension
+from .caches import cache_dir
+from ..markdown.pictures import FIGURE, PAIR, PICTURE, Picture, PictureExtension
 from .config import BulletinConfig
 
 log = get_plugin_logger("社区报")
+
+PARTIALS = (FIGURE, PAIR, PICTURE)
 
 
 def image_settings(options: BulletinConfig) -> ImageSettings:
@@ -37,7 +42,7 @@ def image_settings(options: BulletinConfig) -> ImageSettings:
 
 def image_cache_dir(options: BulletinConfig, config: MkDocsConfig) -> Path:
     """The cache folder, relative to the folder of mkdocs.yml."""
-    return site_root(config) / options.images_cache_dir
+    return cache_dir(config, "images", options.images_cache_dir)
 
 
 def check_images(bulletin: Bulletin, options: BulletinConfig, config: MkDocsConfig) -> ImageCatalog:
@@ -53,13 +58,16 @@ class SiteImages:
     def __init__(self) -> None:
         self.catalog = ImageCatalog()
         self._page: Page | None = None
+        self._theme = None  # the theme, for the body pictures' partials
+        self._env: Environment | None = None
 
     def on_config(self, bulletin: Bulletin, options: BulletinConfig, config: MkDocsConfig,
                   preloaded: ImageCatalog | None) -> None:
         """Use the catalog `bulletin build` has made while checking, or make it."""
         self.catalog = preloaded or check_images(bulletin, options, config)
         log.info(self.catalog.summary())
-        config.markdown_extensions.append(PictureExtension(self.lookup))
+        self._theme, self._env = config.theme, None
+        config.markdown_extensions.append(PictureExtension(self.lookup, self.render))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """The variants of every published picture (the plugin has dropped the originals)."""
@@ -99,6 +107,21 @@ class SiteImages:
         def srcset(variants) -> str:
             return ", ".join(f"{get_relative_url(v.url, page.url)} {v.width}w" for v in variants)
 
-        return Picture(src=posixpath.relpath(published.fallback.url, folder or "."),
+        return Picture(src=get_relative_url(published.fallback.url, page.url),
                        srcset=srcset(published.jpeg), webp_srcset=srcset(published.webp),
                        width=published.largest.width, height=published.largest.height)
+
+    def render(self, template: str, **context) -> str:
+        """A partial of the theme, with every value escaped (the body is built
+        before MkDocs' own environment exists, so the theme gives one here)."""
+        if self._env is None:
+            self._env = self._theme.get_env()
+            self._env.autoescape = True
+        return self._env.get_template(template).render(context)
+
+    def partials_digest(self) -> str:
+        """The body pictures' partials as this site's theme has them: a body's
+        HTML depends on them (the render cache's key includes this)."""
+        env = self._theme.get_env()
+        sources = [env.loader.get_source(env, name)[0] for name in PARTIALS]
+        return hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()

@@ -30,8 +30,9 @@ from ..content import Bulletin
 from ..content.fingerprint import Fingerprints, registry_digest
 from ..content.types import Article
 from ..images import ImageCatalog
-from .rendercache import PAGE_LINK, files_digest as pages_digest, settings_digest, stable
-from .reuse import folder_digest
+from ..build.rendercache import PAGE_LINK, stable
+from .cachedpage import files_digest as pages_digest, settings_digest
+from ..build.reuse import folder_digest
 
 # Settings that cannot change a page's HTML (where files are read from and written to).
 _IRRELEVANT = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "watch", "strict", "plugins",

@@ -19,19 +19,21 @@ from mkdocs.structure.pages import Page
 
 from ..content import Bulletin, load_bulletin, resolve_today
 from ..outputs import write_outputs
+from ..build import csp, sanitize
+from ..build.clock import page_date
 from ..markdown.marked import tolerate_marked_sections
-from . import csp, dates, filters, printing, sanitize
+from . import filters, printing
 from .config import BulletinConfig
 from .fastbuild import FastBuild
 from .guard import BuildGuard
 from .images import SiteImages
 from .caches import cache_dir
 from .pageinputs import PageInputs
-from .pages import VirtualPage, default_nav, virtual_pages
-from .reading import ArticleReading
-from .rendercache import CachedPage
-from .reuse import PageReuse
-from .search_page import search_pages, write_search_index
+from ..build.reuse import PageReuse
+from ..site.sitemap import site_map
+from .cachedpage import CachedPage
+from .search_page import write_search_index
+from .sitepages import SitePages
 from .wechat import WechatPreview
 
 log = get_plugin_logger("社区报")
@@ -53,12 +55,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.serving = False
         self.bulletin: Bulletin | None = None
         self.preloaded: Bulletin | None = None  # set by the CLI, which checks first
-        self.virtual: dict[str, VirtualPage] = {}
+        self.pages: SitePages | None = None  # the site map, by MkDocs file
+        self._values: dict[str, dict | None] = {}  # each page's template values, this build
         self.images = SiteImages()
         self.preloaded_images = None  # the image catalog `bulletin build` made while checking
         self.guard = BuildGuard()  # atomic build, pinned clock
         self.fast = FastBuild()  # render cache, all cores, progress
-        self.reading: ArticleReading | None = None
         self.reuse = PageReuse()  # unchanged pages keep their published file
         self.wechat = WechatPreview()  # 复制到公众号, while previewing only
 
@@ -84,12 +86,13 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         elif config.strict and (warnings := self.bulletin.problems.warnings):
             # `bulletin build` has printed them; one line makes MkDocs' strict mode count them.
             log.warning(f"以上 {len(warnings)} 个提醒在 --strict 模式下当作错误，网站不会更新。")
-        self.reading = ArticleReading(self.bulletin)
-        self.virtual = {p.src_uri: p for p in virtual_pages(self.bulletin, self.config.home_latest,
-                                                            self.config.archive_per_page)}
+        self._values = {}
+        self.pages = SitePages(site_map(
+            self.bulletin, home_latest=self.config.home_latest, per_page=self.config.archive_per_page,
+            with_pdf=self.config.print_pdf and not self.serving,
+            pictures=[v.url for v in self.images.catalog.variants()]))
         if config.nav is None:
-            config.nav = default_nav(list(self.virtual.values()))
-        self.virtual.update(search_pages())  # after the nav: the header links to it
+            config.nav = self.pages.nav()
         # After the site's own custom_dir, before Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme_dir()))
         if SECTIONS_EXTENSION not in config.markdown_extensions:
@@ -103,47 +106,46 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         are the editors' data, and photos are published only as the image
         pipeline's variants of what published articles show (never a draft's).
         """
-        bulletin = self.bulletin
         for file in list(files):
             if file.src_dir != config.docs_dir:
                 continue  # the theme's own assets
-            if file.is_documentation_page() and file.src_uri.removesuffix(".md") in bulletin.by_id:
+            page = self.pages.get(file.src_uri) if file.is_documentation_page() else None
+            if page is not None and page.article is not None:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             else:
                 files.remove(file)
-        for page in self.virtual.values():
-            files.append(File.generated(config, page.src_uri, content="", inclusion=(
+        for src, page in self.pages.generated():
+            files.append(File.generated(config, src, content="", inclusion=(
                 InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
         files = self.images.on_files(files, config)
-        self.fast.on_files(files, config, self.images.catalog)
+        self.fast.on_files(files, config, self.images, serving=self.serving)
         self.wechat.on_files(files)
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        """Find the pages whose published file can stay; convert the others."""
-        if self.guard.atomic is not None:  # not while previewing
+        """Find the pages whose published file can stay (`bulletin build` only)."""
+        if self.fast.enabled and self.guard.atomic is not None:
             inputs = PageInputs(self.bulletin, config, files, self.images.catalog, self._page_values,
                                 [Path(d) for d in (theme_dir(), config.theme.custom_dir) if d])
             pages = [f.page for f in files.documentation_pages() if isinstance(f.page, CachedPage)]
-            for page in self.reuse.plan(pages, inputs.fingerprint, self.guard.atomic.target,
-                                        cache_dir(config, "pages")):
+            for page in self.reuse.plan(pages, inputs.fingerprint, lambda page: page.file.dest_uri,
+                                        self.guard.atomic.target, cache_dir(config, "pages")):
                 page.reused = True
-        self.fast.on_nav(nav, files, config, serving=self.serving)
         return nav
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs the body the core has parsed (its front matter is done)."""
-        article = self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md"))
-        return article.body if article else None
+        site_page = self.pages.get(page.file.src_uri)
+        return site_page.article.body if site_page and site_page.article else None
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        article = self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md"))
-        dates.date_page(page, article, self.bulletin)  # before the sitemap is written
+        site_page = self.pages.get(page.file.src_uri)
+        article = site_page.article if site_page else None
+        page.update_date = page_date(article, self.bulletin)  # before the sitemap is written
+        if site_page:
+            page.meta.update(title=site_page.title, template=site_page.template)
         if article:
-            page.meta.update(title=article.title, template=f"{article.type}.html",
-                             description=article.lead)
-        elif virtual := self.virtual.get(page.file.src_uri):
-            page.meta.update(title=virtual.title, template=virtual.template)
+            page.meta["description"] = article.lead
         self.images.on_page_markdown(page)
         return markdown
 
@@ -151,8 +153,6 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return Markup(sanitize.clean(html))  # the one HTML the templates print unescaped
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-        if self.fast.written(page):
-            return context  # a worker has rendered it with this very method
         context["bulletin"] = self.bulletin
         context.update(self._page_values(page) or {})
         self.images.on_page_context(context, page, context.get("article"), config)
@@ -161,16 +161,24 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     def _page_values(self, page: Page) -> dict | None:
         """What the page's template shows beyond MkDocs' own context (reuse.py
-        fingerprints it); None for a page that is not the bulletin's."""
-        if article := self.bulletin.by_id.get(page.file.src_uri.removesuffix(".md")):
-            return {"page_template": f"{article.type}.html", **self.reading.context(article)}
-        if virtual := self.virtual.get(page.file.src_uri):
-            values = {"page_template": virtual.template, "page_title": virtual.title,
-                      **virtual.context(self.bulletin)}
-            if "edition_pdf" in values:  # an edition page links its PDF when the build writes them
-                values["edition_pdf"] = self.config.print_pdf and not self.serving
-            return values
-        return None
+        fingerprints it); None for a page that is not the bulletin's. Computed
+        once per page and build, whether for the fingerprint or the template."""
+        src = page.file.src_uri
+        if src not in self._values:
+            self._values[src] = self._site_page_values(src)
+        return self._values[src]
+
+    def _site_page_values(self, src: str) -> dict | None:
+        site_page = self.pages.get(src)
+        if site_page is None:
+            return None
+        if site_page.article:
+            return {"page_template": site_page.template, **site_page.context(self.bulletin)}
+        values = {"page_template": site_page.template, "page_title": site_page.title,
+                  **site_page.context(self.bulletin)}
+        if "edition_pdf" in values:  # an edition page links its PDF when the build writes them
+            values["edition_pdf"] = self.config.print_pdf and not self.serving
+        return values
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         # Every value the templates print is text, escaped for where it lands
@@ -182,7 +190,6 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         env.globals["bulletin_problems"] = self.bulletin.problems.errors if self.serving else []
         self.images.on_env(env)
         csp.install(env, serving=self.serving)
-        self.fast.on_env(env, config, files, serving=self.serving)  # last: renders the pages
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -194,7 +201,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         self.reuse.link(site_dir)
-        self.reuse.record(site_dir)
+        self.reuse.record(site_dir, lambda page: not page.warned)
         # Feeds, open data and charts: outputs that are not web pages.
         write_outputs(self.bulletin, site_dir, site_url=config.site_url, site_name=config.site_name)
         if self.config.print_pdf and not self.serving:  # into the staging folder, before the swap

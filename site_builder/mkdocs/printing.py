@@ -14,7 +14,9 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..content import Bulletin
 from ..content.editions import Edition
+from ..site import urls
 from ..print import PrintOptions, PrintResult, paper_size, print_edition
+from ..print.report import report
 from .config import BulletinConfig
 from .images import image_cache_dir
 
@@ -36,7 +38,7 @@ def print_options(config: MkDocsConfig, options: BulletinConfig, size: str | Non
 
 def pdf_path(site_dir: Path, edition: Edition) -> Path:
     """Where an edition's PDF is published: next to its web page."""
-    return site_dir / "editions" / f"{edition.id}.pdf"
+    return site_dir / urls.edition_pdf(edition.id)
 
 
 def write_pdfs(bulletin: Bulletin, config: MkDocsConfig, options: BulletinConfig) -> list[PrintResult]:
@@ -49,13 +51,3 @@ def write_pdfs(bulletin: Bulletin, config: MkDocsConfig, options: BulletinConfig
             log.warning(f"{edition.path.name}：{message}")
         results.append(result)
     return results
-
-
-def report(result: PrintResult) -> list[str]:
-    """The editor's to-do list for one PDF, in Chinese."""
-    messages = list(dict.fromkeys(result.warnings))
-    messages += [overflow.message for overflow in result.overflows]
-    if result.missing_glyphs:
-        sample = "、".join(dict.fromkeys(result.missing_glyphs))[:60]
-        messages.append(f"有字在字体里找不到，印出来会是空框：{sample}。请换成常用字，或告诉技术人员安装能显示它的字体。")
-    return messages

@@ -1,7 +1,8 @@
-"""The search page and the search index, as the MkDocs adapter sees them.
+"""The search index, as the MkDocs adapter writes it.
 
-The page is a virtual page like the home page; the index is written after
-the build from the core's bulletin (site_builder.search), not from pages.
+The search page is in the site map (site_builder/site/sitemap.py); the index
+is written after the build from the core's bulletin (site_builder.search),
+not from pages.
 """
 
 from __future__ import annotations
@@ -13,24 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
 from ..content import Bulletin
-from ..search import SearchIndexError, build_index, popular_topics, search_facets
+from ..search import SearchIndexError, build_index
 from .caches import cache_dir
-from .pages import VirtualPage
 
 log = get_plugin_logger("社区报")
-
-SEARCH_URI = "search.md"
-
-
-def _context(bulletin: Bulletin) -> dict:
-    return {"search_facets": search_facets(bulletin), "search_topics": popular_topics(bulletin)}
-
-
-def search_pages() -> dict[str, VirtualPage]:
-    """The search page (search/), kept out of the navigation: the header's
-    search box on every page leads to it."""
-    return {SEARCH_URI: VirtualPage(SEARCH_URI, "搜索", "search.html", _context)}
-
 
 def write_search_index(bulletin: Bulletin, config: MkDocsConfig) -> None:
     """Index the published articles into the built site (pagefind/)."""

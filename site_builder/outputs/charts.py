@@ -13,11 +13,12 @@ import pygal
 from lxml import etree
 from pygal.style import Style
 
+from ..site import urls
 from ..content.stats import MinhuStats
 
 SVG_NS = "http://www.w3.org/2000/svg"
-CHARTS_DIR = "minhu/charts"
-CHART_FILES = {"category": "category.svg", "status": "status.svg", "month": "month.svg"}
+CHARTS_DIR = urls.CHARTS.rstrip("/")
+CHART_FILES = {kind: urls.chart(kind).rsplit("/", 1)[-1] for kind in ("category", "status", "month")}
 
 FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 STATUS_COLOURS = {"resolved": "#2e7d32", "explained": "#1565c0", "in_progress": "#e65100"}

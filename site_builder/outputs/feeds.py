@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator
 
 from ..content import Bulletin
+from ..site import urls
 from ..content.types import Article
 from .links import Linker
 
@@ -25,12 +26,12 @@ def write_feeds(bulletin: Bulletin, site_dir: Path, linker: Linker) -> list[Path
     stories = [a for a in published if a.type == "story"]
     notes = [a for a in published if a.type == "minhu"]
     feeds: list[tuple[str, str, str, Sequence[Article]]] = [
-        ("feeds/all.xml", "", bulletin.publication, published),
-        ("feeds/stories.xml", "stories/", f"{bulletin.publication} · 报道", stories),
-        ("feeds/minhu.xml", "minhu/", f"{bulletin.publication} · 民呼即应", notes),
+        (urls.FEED_ALL, urls.HOME, bulletin.publication, published),
+        (urls.FEED_STORIES, urls.section("stories"), f"{bulletin.publication} · 报道", stories),
+        (urls.FEED_MINHU, urls.section("minhu"), f"{bulletin.publication} · 民呼即应", notes),
     ]
     for place in bulletin.places:
-        feeds.append((f"places/{place.id}/feed.xml", f"places/{place.id}/",
+        feeds.append((urls.place_feed(place.id), urls.place(place.id),
                       f"{bulletin.publication} · {place.name}",
                       [a for a in bulletin.in_place(place) if a.is_published]))
     written = []

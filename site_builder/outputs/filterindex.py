@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..site import urls
 from ..content import Bulletin
 from ..content.stats import month_key
 from ..content.types.minhu import MinhuNote
 
-PATH = "minhu/filter-index.json"
+PATH = urls.MINHU_FILTER_INDEX
 
 
 def write_filter_index(bulletin: Bulletin, site_dir: Path) -> Path:

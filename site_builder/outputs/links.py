@@ -11,7 +11,7 @@ import posixpath
 import uuid
 from dataclasses import dataclass
 
-from ..content.urls import absolute_url
+from ..site.urls import absolute_url
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,13 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..site import urls
 from ..content import Bulletin
 from ..content.types.minhu import MinhuNote
 from .feeds import at_midnight
 from .links import Linker
 
-CSV_PATH, JSON_PATH = "minhu/minhu.csv", "minhu/minhu.json"
+CSV_PATH, JSON_PATH = urls.MINHU_CSV, urls.MINHU_JSON
 
 # Open311 knows two statuses; the bulletin's three map onto them.
 OPEN311_STATUS = {"resolved": "closed", "explained": "closed", "in_progress": "open"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+import jinja2
 from markdown import Markdown
 from PIL import Image as PILImage
 
@@ -29,13 +30,14 @@ class BodyRenderer:
     than converting a short article)."""
 
     def __init__(self, extensions: list, extension_configs: dict, print_file: PrintFile,
-                 width_mm: float) -> None:
+                 width_mm: float, env: jinja2.Environment) -> None:
         self._print_file = print_file
+        self._env = env
         self._width_mm = width_mm
         self._images: dict[str, Path] = {}
         wanted = [e for e in extensions if e != SECTIONS]
         self._md = Markdown(
-            extensions=[*wanted, SectionExtension(), PictureExtension(self._lookup)],
+            extensions=[*wanted, SectionExtension(), PictureExtension(self._lookup, self._render)],
             extension_configs={k: v for k, v in extension_configs.items() if k in wanted},
         )
 
@@ -53,3 +55,7 @@ class BodyRenderer:
         with PILImage.open(path) as image:  # reads the header only
             width, height = image.size
         return Picture(src=path.as_uri(), srcset="", webp_srcset="", width=width, height=height)
+
+    def _render(self, template: str, **context) -> str:
+        """The theme's partial, as the web pages use it."""
+        return self._env.get_template(template).render(context)

@@ -7,8 +7,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -20,8 +18,10 @@ from weasyprint.document import Document
 from ..content import Bulletin
 from ..content.editions import Edition
 from ..content.types import Article
-from ..content.urls import absolute_url
+from ..site import urls
+from ..site.urls import absolute_url
 from ..images import ImageError, print_variant
+from ..system import writing_atomically
 from .body import BodyRenderer
 from .fetcher import LocalFetcher
 from .layout import PrintArticle, PrintFigure, published_articles, sheet_of
@@ -41,13 +41,13 @@ ImageFile.LOAD_TRUNCATED_IMAGES = False
 class _Setter:
     """Turns the edition's articles into pieces ready for the template."""
 
-    def __init__(self, options: PrintOptions, result: PrintResult) -> None:
+    def __init__(self, options: PrintOptions, result: PrintResult, env) -> None:
         self.options = options
         self.result = result
         size = options.size
         # Body pictures may span two columns; covers half the page.
         self.body = BodyRenderer(options.markdown_extensions, options.markdown_configs,
-                                 self.print_file, 2 * size.column_width_mm + size.gap_mm)
+                                 self.print_file, 2 * size.column_width_mm + size.gap_mm, env)
         self.cover_mm = size.body_width_mm / 2
 
     def print_file(self, source: Path, width_mm: float) -> Path | None:
@@ -74,12 +74,13 @@ def print_edition(bulletin: Bulletin, edition: Edition, target: Path, options: P
     if not options.site_url:
         result.warnings.append("mkdocs.yml 没有设置 site_url，印刷版上不放二维码。"
                                "在 mkdocs.yml 里加一行 `site_url: https://本报网址/` 即可。")
-    setter = _Setter(options, result)
+    env = environment(options.theme_dirs)
+    setter = _Setter(options, result, env)
     sheets = [sheet_of(page, [setter.piece(a) for a in published_articles(bulletin, page)])
               for page in edition.pages]
-    html = environment(options.theme_dirs).get_template("print/edition.html").render(
+    html = env.get_template("print/edition.html").render(
         edition=edition, sheets=sheets, size=options.size,
-        archive_qr=setter.qr("minhu/"), site_url=options.site_url,
+        archive_qr=setter.qr(urls.section("minhu")), site_url=options.site_url,
     )
     theme = bulletin_theme()
     fetcher = LocalFetcher([bulletin.content_dir, options.cache_dir, theme, *options.theme_dirs])
@@ -94,15 +95,8 @@ def print_edition(bulletin: Bulletin, edition: Edition, target: Path, options: P
 
 def _write(document: Document, target: Path) -> None:
     """Write atomically: a printer never picks up half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".pdf.part")
-    os.close(handle)
-    try:
+    with writing_atomically(target) as temporary:
         document.write_pdf(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @contextmanager

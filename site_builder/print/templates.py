@@ -23,6 +23,9 @@ def environment(overrides: tuple[Path, ...] = ()) -> jinja2.Environment:
                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["zh_date"] = _zh_date
+    # The web partials print shares (partials/bulletin/picture.html) make URLs
+    # relative to a page with `url`; print's URLs are absolute file URIs already.
+    env.filters["url"] = str
     return env
 
 

@@ -38,18 +38,6 @@ def records_key(keys: Iterable[str], *extra: str) -> str:
     return digest.hexdigest()[:12]
 
 
-def copy_tree(source: Path, target: Path) -> None:
-    """Copy a bundle into the site: hard links where the file system allows
-    (11,000 files at 10,000 articles), copies elsewhere."""
-    def link_or_copy(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link_or_copy)
-
-
 class _Store:
     """Finished folders by key, in one folder; built under a temporary name
     and renamed into place, so a crash leaves no half folder behind."""

@@ -28,7 +28,8 @@ from typing import Callable, Iterable, Sequence
 from pagefind.service import _must_get_executable
 
 from ..content import Bulletin
-from .cache import BundleCache, ShardCache, copy_tree, records_key
+from ..system import copy_tree
+from .cache import BundleCache, ShardCache, records_key
 from .compact import BundleFormatError, compact_bundle
 from .documents import write_documents
 from .merge import PAGES_FILE, merge_bundles, record_pages

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import os
-import shutil
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -31,6 +29,7 @@ from typing import Iterator
 
 import cbor2
 
+from ..system import link_or_copy
 from .compact import LENGTH_STEP, BundleFormatError, _pack, _read_meta, _unpack, base36
 
 PAGES_FILE = "pages.json"
@@ -59,13 +58,6 @@ def record_pages(bundle: Path) -> None:
     except (OSError, ValueError, KeyError, cbor2.CBORDecodeError) as exc:
         raise BundleFormatError(f"Pagefind 写出的索引读不懂（{exc}）") from exc
     (bundle / PAGES_FILE).write_text(json.dumps(urls, ensure_ascii=False), "utf-8")
-
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def _prefixes(a: str, b: str) -> tuple[str, str]:
@@ -158,7 +150,7 @@ def _merge(shards: list[Path], target: Path, ranks: dict[str, int], tag: str,
         (target / folder).mkdir(parents=True)
     for path in shards[0].iterdir():  # pagefind.js, its worker and wasm: the same in every shard
         if path.is_file() and path.suffix != ".pf_meta" and path.name not in ("pagefind-entry.json", PAGES_FILE):
-            _link(path, target / path.name)
+            link_or_copy(path, target / path.name)
 
     pages: list[list] = []
     offsets: list[int] = []
@@ -169,7 +161,7 @@ def _merge(shards: list[Path], target: Path, ranks: dict[str, int], tag: str,
             raise BundleFormatError(f"分片 {shard.parent.name} 的页面清单与索引不符")
         for (fragment, length), url in zip(meta[1], urls):
             name = f"{tag}.{base36(ranks[url])}"
-            _link(shard / "fragment" / f"{fragment}.pf_fragment", target / "fragment" / f"{name}.pf_fragment")
+            link_or_copy(shard / "fragment" / f"{fragment}.pf_fragment", target / "fragment" / f"{name}.pf_fragment")
             pages.append([name, max(LENGTH_STEP, round(length / LENGTH_STEP) * LENGTH_STEP)])
 
     streams = []

@@ -30,7 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..content.types import Article
 from ..markdown.pictures import Picture, PictureExtension
 from ..markdown.sections import SectionExtension
-from ..mkdocs.sanitize import ATTRIBUTES, TAGS
+from ..build.sanitize import ATTRIBUTES, TAGS
 
 if TYPE_CHECKING:
     from .fragment import WechatImage

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from ..content import Bulletin
 from ..content.types import Article
-from ..content.urls import absolute_url
+from ..site.urls import absolute_url
 from ..images import ImageCatalog
 from ..print.templates import environment
 from .body import BodyRenderer, site_links

@@ -10,6 +10,7 @@ from typing import Callable, ClassVar
 
 from ..fields import (BoolField, Context, DateField, Field, ListField, MappingField,
                       PlacesField)
+from ...site import urls
 from ..images import Image
 from ..places import Place
 
@@ -102,7 +103,7 @@ class Article:
 
     @property
     def url(self) -> str:
-        return f"{self.id}/"
+        return urls.article(self.id)
 
     @property
     def source_uri(self) -> str:

@@ -1,11 +1,11 @@
 """Reproducible output: every date on the site comes from the content.
 
-MkDocs stamps each page (and so the sitemap and its gzip header) with the
-day of the build. Building the same content twice, on different days, must
-give byte-identical trees, so an article is dated by its publication date,
-a list page by the newest article, and the build clock itself is pinned to
-that date through SOURCE_DATE_EPOCH (which MkDocs and other tools honour)
-unless the caller set it.
+Engines stamp pages (and so the sitemap and its gzip header) with the day
+of the build. Building the same content twice, on different days, must give
+byte-identical trees, so an article is dated by its publication date, a list
+page by the newest article (`page_date`), and the build clock itself is
+pinned to that date through SOURCE_DATE_EPOCH (which MkDocs and other tools
+honour) unless the caller set it.
 """
 
 from __future__ import annotations
@@ -13,17 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from mkdocs.structure.pages import Page
-
 from ..content import Bulletin
 from ..content.types import Article
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 
 
-def date_page(page: Page, article: Article | None, bulletin: Bulletin) -> None:
-    """Date a page by its article, or a list page by the newest article."""
-    page.update_date = (article.date if article else bulletin.newest_date).isoformat()
+def page_date(article: Article | None, bulletin: Bulletin) -> str:
+    """A page's date: its article's, or for a list page the newest article's."""
+    return (article.date if article else bulletin.newest_date).isoformat()
 
 
 class PinnedClock:

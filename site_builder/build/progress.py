@@ -7,7 +7,6 @@ a log, a pipe or CI, where a bar would only fill the log with control codes.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from contextlib import contextmanager
@@ -15,12 +14,10 @@ from typing import Callable, Iterator
 
 import click
 
+from ..system import progress_bar
+
 # Below this many steps a bar would only flicker.
 PROGRESS_MIN = 200
-
-
-def on_terminal() -> bool:
-    return not os.environ.get("CI") and sys.stderr.isatty()
 
 
 class Progress:
@@ -32,12 +29,8 @@ class Progress:
     @contextmanager
     def bar(self, label: str, total: int) -> Iterator[Callable[[int], None]]:
         """Yields `tick(n)`: n more steps of `total` are done."""
-        if not self.enabled or total < PROGRESS_MIN:
-            yield lambda n: None
-            return
-        with click.progressbar(length=total, label=label, file=sys.stderr,
-                               show_pos=True, show_eta=True) as bar:
-            yield bar.update
+        with progress_bar(label, total, PROGRESS_MIN, self.enabled) as tick:
+            yield tick
 
     @contextmanager
     def step(self, label: str) -> Iterator[None]:

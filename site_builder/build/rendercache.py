@@ -24,34 +24,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import logging
 import re
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterable
-
-import mkdocs
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
-
-import site_builder
+from typing import Any
 
 CACHE_FILE = "pages.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # A link or image to another documentation page makes the HTML depend on the file set.
 PAGE_LINK = re.compile(r"\]\([^)\s]*\.md\b|\]:\s*\S*\.md\b|href=", re.I)
 
 Rendered = dict[str, Any]  # content, toc, title, anchors: what `Page.render` produces
-
-
-def settings_digest(config: MkDocsConfig, extra: Iterable[str] = ()) -> str:
-    """The digest of everything but the text that a conversion depends on."""
-    parts = [SCHEMA_VERSION, mkdocs.__version__, site_builder.__version__,
-             stable(config.markdown_extensions), stable(config.mdx_configs or {}), *extra]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
 
 def stable(value: Any) -> Any:
@@ -97,9 +81,9 @@ class RenderCache:
         """The same cache for a forked worker, which must not share the parent's connection."""
         return RenderCache(self.path.parent, self.settings, self.files_digest)
 
-    def key(self, page: Page, markdown: str) -> str:
+    def key(self, source: str, markdown: str) -> str:
         digest = hashlib.sha256()
-        for part in (self.settings, page.file.src_uri, markdown,
+        for part in (self.settings, source, markdown,
                      self.files_digest if PAGE_LINK.search(markdown) else ""):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
@@ -138,92 +122,3 @@ def _open(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     return db
-
-
-def files_digest(files: Files) -> str:
-    """A digest of the documentation pages' paths: what links can resolve to."""
-    names = sorted(f.src_uri for f in files if f.is_documentation_page())
-    return hashlib.sha256("\n".join(names).encode("utf-8")).hexdigest()
-
-
-class CachedPage(Page):
-    """A page whose Markdown conversion is looked up before it is done.
-
-    The plugin creates these for the pages MkDocs would otherwise create
-    itself (those outside the navigation); MkDocs then calls `render` as usual.
-    """
-
-    cache: RenderCache | None = None  # set by the plugin for the build
-    reused = False  # the published file is reused (reuse.py): nothing to read or convert
-    warned = False  # the conversion logged a warning or must check anchors: never reuse it
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        if self.reused:
-            self.markdown, self.meta = "", {}
-            return None
-        return super().read_source(config)
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        cache = self.cache
-        if self.reused:
-            self._restore({"content": "", "toc": [], "title": None, "anchors": []})
-            return None
-        if cache is None or self.markdown is None:
-            return super().render(config, files)
-        key = cache.key(self, self.markdown)
-        if (found := cache.get(key)) is not None:
-            self._restore(found)
-            return None
-        with _Warnings() as warnings:
-            super().render(config, files)
-        self.warned = warnings.seen or bool(self.links_to_anchors)
-        if not self.warned:
-            cache.put(key, self.rendered())
-        return None
-
-    def rendered(self) -> Rendered:
-        return {"content": self.content, "toc": [_anchor(a) for a in self.toc],
-                "title": self._title_from_render, "anchors": sorted(self.present_anchor_ids or ())}
-
-    def _restore(self, found: Rendered) -> None:
-        self.content = found["content"]
-        self.toc = _toc(found["toc"])
-        self._title_from_render = found["title"]
-        self.present_anchor_ids = set(found["anchors"])
-        self.links_to_anchors = {}
-
-
-def _anchor(link: AnchorLink) -> dict:
-    return {"title": link.title, "id": link.id, "level": link.level,
-            "children": [_anchor(c) for c in link.children]}
-
-
-def _link(data: dict) -> AnchorLink:
-    link = AnchorLink(data["title"], data["id"], data["level"])
-    link.children = [_link(c) for c in data["children"]]
-    return link
-
-
-def _toc(items: list[dict]) -> TableOfContents:
-    links = [_link(i) for i in items]
-    if links:
-        links[0].active = True  # type: ignore[attr-defined]  # as mkdocs.structure.toc.get_toc does
-    return TableOfContents(links)
-
-
-class _Warnings(logging.Handler):
-    """Notes whether MkDocs logged a warning while a page was converted."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.seen = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.seen = True
-
-    def __enter__(self) -> "_Warnings":
-        logging.getLogger("mkdocs").addHandler(self)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)

@@ -21,12 +21,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
-from mkdocs.structure.pages import Page
+from ..system import link_or_copy, write_atomically
+
+Page = Any  # the engine's page object: reuse only hands it back to the engine's callables
 
 MANIFEST = "outputs.json"
 FORMAT = 1
@@ -59,8 +60,11 @@ class PageReuse:
         self._manifest: Path | None = None
 
     def plan(self, pages: Iterable[Page], fingerprint: Callable[[Page], str | None],
-             live_site: Path | None, cache: Path) -> list[Page]:
-        """Fingerprint every page; return those whose published file can be reused."""
+             dest: Callable[[Page], str], live_site: Path | None, cache: Path) -> list[Page]:
+        """Fingerprint every page; return those whose published file can be reused.
+
+        `dest` gives a page's file in the site (`stories/2022/x/index.html`).
+        """
         self.reused.clear()
         self._planned.clear()
         self._live, self._manifest = live_site, cache / MANIFEST
@@ -72,17 +76,14 @@ class PageReuse:
             print_ = fingerprint(page)
             if print_ is None:
                 continue
-            dest = page.file.dest_uri
-            self._planned[dest] = print_, page
-            before = self._previous.get(dest)
+            path = dest(page)
+            self._planned[path] = print_, page
+            before = self._previous.get(path)
             if before is not None and before.fingerprint == print_ and live_site is not None \
-                    and Output.of(print_, live_site / dest) == before:
-                self.reused.add(dest)
+                    and Output.of(print_, live_site / path) == before:
+                self.reused.add(path)
                 chosen.append(page)
         return chosen
-
-    def summary(self) -> str:
-        return f"页面：{self.pages} 个，其中 {len(self.reused)} 个内容未变，直接沿用上次生成的文件。"
 
     def link(self, staging: Path) -> None:
         """Put the reused pages' published files into the new site."""
@@ -95,28 +96,22 @@ class PageReuse:
             if folder not in made:
                 os.makedirs(os.path.join(staging, folder), exist_ok=True)
                 made.add(folder)
-            source, target = os.path.join(live, dest), os.path.join(staging, dest)
-            try:
-                os.link(source, target)
-            except OSError:  # another file system, say
-                shutil.copy2(source, target)
+            link_or_copy(os.path.join(live, dest), os.path.join(staging, dest))
 
-    def record(self, staging: Path) -> None:
+    def record(self, staging: Path, reusable: Callable[[Page], bool]) -> None:
         """Keep what this build wrote, for the next one (the published site's files
-        will be these, under the same names, once the build is swapped in)."""
+        will be these, under the same names, once the build is swapped in).
+        Pages not `reusable` (they logged a warning) are left out."""
         if self._manifest is None:
             return
         outputs = {}
         for dest, (print_, page) in self._planned.items():
-            if getattr(page, "warned", True):
+            if not reusable(page):
                 continue
             found = self._previous[dest] if dest in self.reused else Output.of(print_, staging / dest)
             if found is not None:
                 outputs[dest] = [found.fingerprint, found.size, found.mtime_ns]
-        self._manifest.parent.mkdir(parents=True, exist_ok=True)
-        partial = self._manifest.with_suffix(".partial")
-        partial.write_text(json.dumps({"format": FORMAT, "outputs": outputs}, separators=(",", ":")), "utf-8")
-        partial.replace(self._manifest)
+        write_atomically(self._manifest, json.dumps({"format": FORMAT, "outputs": outputs}, separators=(",", ":")))
 
 
 def _load(path: Path) -> dict[str, Output]:

@@ -1,6 +1,6 @@
 """What an article page needs beyond the article itself.
 
-The plugin asks `ArticleReading.context` once per article page. Everything
+The site map asks `ArticleReading.context` once per article page. Everything
 that depends on the whole bulletin (the tags' URL slugs) is computed once per
 build here, so a page costs a few dictionary look-ups however large the
 archive grows.
@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..content import Bulletin
 from ..content.archive import tag_slugs
 from ..content.types import Article
+from . import urls
 
 
 class ArticleReading:
@@ -26,5 +27,5 @@ class ArticleReading:
             "article": article,
             "edition": self.bulletin.edition_of(article),
             "related": self.bulletin.related(article),
-            "tag_links": [(tag, f"tags/{self.tag_slugs[tag]}/") for tag in article.tags if tag in self.tag_slugs],
+            "tag_links": [(tag, urls.tag(self.tag_slugs[tag])) for tag in article.tags if tag in self.tag_slugs],
         }

@@ -1,0 +1,1 @@
+"""The site map: every page and file the bulletin publishes, engine-free."""
