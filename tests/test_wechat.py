@@ -188,12 +188,11 @@ def test_every_sample_article_makes_a_clean_fragment():
     """Each type and kind of the sample, drafts included, in one process."""
     from helpers import ROOT
     from site_builder.commands.site import open_site
-    from site_builder.mkdocs.wechat import wechat_options
     from site_builder.wechat import Fragments, article_images
 
     site = open_site(str(ROOT / "mkdocs.yml"))
     bulletin = site.load(preview=True)
-    fragments = Fragments(wechat_options(site.config))
+    fragments = Fragments(site.engine.wechat_options())
     kinds = set()
     for article in bulletin.articles:
         images = article_images(article, site.images, fragments.options.site_url)

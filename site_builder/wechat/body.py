@@ -22,6 +22,7 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
+import jinja2
 import nh3
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -48,12 +49,13 @@ Resolve = Callable[[str], "str | None"]
 class BodyRenderer:
     """One Markdown converter reused for each article it renders."""
 
-    def __init__(self, extensions: list, extension_configs: dict) -> None:
+    def __init__(self, extensions: list, extension_configs: dict, env: jinja2.Environment) -> None:
+        self._env = env
         self._images: dict[str, WechatImage] = {}
         self._resolve: Resolve = lambda href: None
         wanted = [e for e in extensions if e != SECTIONS]
         self._md = Markdown(
-            extensions=[*wanted, SectionExtension(), PictureExtension(self._lookup),
+            extensions=[*wanted, SectionExtension(), PictureExtension(self._lookup, self._render),
                         LinkExtension(lambda href: self._resolve(href))],
             extension_configs={k: v for k, v in extension_configs.items() if k in wanted},
         )
@@ -64,6 +66,10 @@ class BodyRenderer:
         self._resolve = resolve
         self._md.reset()
         return clean(self._md.convert(article.body))
+
+    def _render(self, template: str, **context) -> str:
+        """The theme's picture partials, as the web pages use them."""
+        return self._env.get_template(template).render(context)
 
     def _lookup(self, src: str) -> Picture | None:
         copy = self._images.get(src)

@@ -88,7 +88,7 @@ class Fragments:
     def __init__(self, options: WechatOptions) -> None:
         self.options = options
         self.env: jinja2.Environment = environment(options.theme_dirs)
-        self.body = BodyRenderer(options.markdown_extensions, options.markdown_configs)
+        self.body = BodyRenderer(options.markdown_extensions, options.markdown_configs, self.env)
         css, _, _ = self.env.loader.get_source(self.env, STYLESHEET)
         self.inliner = css_inline.CSSInliner(load_remote_stylesheets=False, resolve_css_variables=True)
         self.css = css
