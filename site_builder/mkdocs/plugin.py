@@ -26,6 +26,7 @@ from .images import SiteImages
 from .caches import cache_dir
 from .pageinputs import PageInputs
 from .pages import VirtualPage, default_nav, virtual_pages
+from .reader import SiteReader
 from .reading import ArticleReading
 from .rendercache import CachedPage
 from .reuse import PageReuse
@@ -57,6 +58,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.fast = FastBuild()  # render cache, all cores, progress
         self.reading: ArticleReading | None = None
         self.reuse = PageReuse()  # unchanged pages keep their published file
+        self.reader = SiteReader()  # the 数字报: editions as page pictures
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -105,6 +107,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             files.append(File.generated(config, page.src_uri, content="", inclusion=(
                 InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
         files = self.images.on_files(files, config)
+        self.reader.on_files(bulletin, files, config, self.config, self.fast.progress)
         self.fast.on_files(files, config, self.images.catalog)
         return files
 
@@ -157,6 +160,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                       **virtual.context(self.bulletin)}
             if "edition_pdf" in values:  # an edition page links its PDF when the build writes them
                 values["edition_pdf"] = self.config.print_pdf and not self.serving
+            self.reader.extend(values)
             return values
         return None
 
@@ -181,7 +185,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.reuse.record(site_dir)
         # Feeds, open data and charts: outputs that are not web pages.
         write_outputs(self.bulletin, site_dir, site_url=config.site_url, site_name=config.site_name)
-        if self.config.print_pdf and not self.serving:  # into the staging folder, before the swap
+        if self.config.print_pdf and not self.serving and not self.reader.editions:  # the reader has them
             with self.fast.progress.step("正在排印 PDF"):
                 printing.write_pdfs(self.bulletin, config, self.config)
         with self.fast.progress.step("正在建立搜索索引"):
