@@ -13,6 +13,7 @@ templates, the settings): an unchanged edition is never typeset again.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -130,10 +131,19 @@ def reader_key(bulletin: Bulletin, edition: Edition, options: PrintOptions) -> s
                 for page in edition.pages for a in published_articles(bulletin, page)]
     templates = sorted((str(p.relative_to(root)), file_sha256(p)) for root in _print_folders(options)
                        for p in root.rglob("*") if p.is_file())
+    # Extensions given as objects (the site's picture lookup) by their class: their repr holds an address.
+    extensions = [e if isinstance(e, str) else type(e).__qualname__ for e in options.markdown_extensions]
     parts = [READER_VERSION, WIDTHS, repr(edition), articles, templates, options.size.name, options.site_url,
-             options.dpi, repr(options.markdown_extensions), repr(options.markdown_configs),
+             options.dpi, extensions, options.markdown_configs,
              [metadata.version(name) for name in ("weasyprint", "pillow", "markdown")]]
-    return hashlib.blake2b(json.dumps(parts, ensure_ascii=False, default=str).encode(), digest_size=20).hexdigest()
+    return hashlib.blake2b(json.dumps(parts, ensure_ascii=False, default=_named).encode(), digest_size=20).hexdigest()
+
+
+def _named(value: object) -> str:
+    """A value JSON cannot hold (a function in the Markdown settings), by name: never by address."""
+    if isinstance(value, (dt.date, Path)):
+        return str(value)
+    return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
 
 
 def _print_folders(options: PrintOptions) -> list[Path]:
