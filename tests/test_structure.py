@@ -172,10 +172,10 @@ def test_edition_list_and_pages(built_sample, sample):
     fengtai = soup_of(built_sample, "editions/fengtai-2022-08-18/")
     credits = text(fengtai.select_one(".bulletin-sheet__credits"))
     assert credits == "责任编辑：赵智和 范科峰 美编：白杨 校对：池红云"
-    assert fengtai.select_one("a[rel=prev]")["href"] == "../changyang-2022-07-15/"
-    assert fengtai.select_one("a[rel=next]") is None
+    assert fengtai.select_one(".bulletin-edition__neighbours a[rel=prev]")["href"] == "../changyang-2022-07-15/"
+    assert fengtai.select_one(".bulletin-edition__neighbours a[rel=next]") is None
     changyang = soup_of(built_sample, "editions/changyang-2022-07-15/")
-    assert changyang.select_one("a[rel=next]")["href"] == "../fengtai-2022-08-18/"
+    assert changyang.select_one(".bulletin-edition__neighbours a[rel=next]")["href"] == "../fengtai-2022-08-18/"
 
 
 def test_articles_link_back_to_their_edition(built_sample, sample):
