@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..content import Bulletin
 from ..content.archive import EditionSheet
 from ..content.types import Article
-from ..print.raster import RasterError
 from ..print.reader import ReaderEdition, ReaderSheet, Region, edition_reader
 from .caches import cache_dir
 from .config import BulletinConfig
@@ -64,10 +62,7 @@ class SiteReader:
         site_dir = Path(config.site_dir)
         with progress.step("正在排印数字报"):
             for edition in bulletin.editions:
-                try:
-                    reader = edition_reader(bulletin, edition, settings, root)
-                except RasterError as exc:
-                    raise PluginError(f"{edition.path.name}：{exc}") from None
+                reader = edition_reader(bulletin, edition, settings, root)
                 for message in reader.warnings:
                     log.warning(f"{edition.path.name}：{message}")
                 self.editions[edition.id] = reader

