@@ -107,8 +107,8 @@ def edition_reader(bulletin: Bulletin, edition: Edition, options: PrintOptions, 
     staging = Path(tempfile.mkdtemp(dir=cache_root, prefix=".part-"))
     try:
         reader = _typeset(bulletin, edition, options, staging)
-        (staging / "manifest.json").write_text(json.dumps(asdict(reader), ensure_ascii=False, default=str,
-                                                          indent=1), "utf-8")
+        record = {key: value for key, value in asdict(reader).items() if key != "folder"}  # it moves
+        (staging / "manifest.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), "utf-8")
         for old in cache_root.glob(f"{edition.id}-*"):  # an earlier state of this edition
             if old.is_dir() and len(old.name) == len(folder.name):
                 shutil.rmtree(old, ignore_errors=True)
