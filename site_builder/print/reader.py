@@ -95,9 +95,7 @@ class ReaderEdition:
 
 
 def edition_reader(bulletin: Bulletin, edition: Edition, options: PrintOptions, cache_root: Path) -> ReaderEdition:
-    """The reader's files for `edition`, from the cache or typeset now.
-
-    """
+    """The reader's files for `edition`, from the cache or typeset now."""
     key = reader_key(bulletin, edition, options)
     folder = cache_root / f"{edition.id}-{key[:20]}"
     manifest = folder / "manifest.json"
@@ -107,7 +105,7 @@ def edition_reader(bulletin: Bulletin, edition: Edition, options: PrintOptions, 
     staging = Path(tempfile.mkdtemp(dir=cache_root, prefix=".part-"))
     try:
         reader = _typeset(bulletin, edition, options, staging)
-        record = {key: value for key, value in asdict(reader).items() if key != "folder"}  # it moves
+        record = {name: value for name, value in asdict(reader).items() if name != "folder"}  # it moves
         (staging / "manifest.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), "utf-8")
         for old in cache_root.glob(f"{edition.id}-*"):  # an earlier state of this edition
             if old.is_dir() and len(old.name) == len(folder.name):
