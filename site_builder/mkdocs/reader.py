@@ -19,10 +19,11 @@ from mkdocs.structure.files import File, Files
 from ..content import Bulletin
 from ..content.archive import EditionSheet
 from ..content.types import Article
-from ..print.reader import ReaderEdition, ReaderSheet, Region, edition_reader
+from ..print.reader import ReaderEdition, ReaderSheet, Region, edition_readers
 from .caches import cache_dir
 from .config import BulletinConfig
 from .printing import pdf_path, print_options
+from .parallel import workers
 from .progress import Progress
 
 log = get_plugin_logger("社区报")
@@ -61,8 +62,9 @@ class SiteReader:
         root = cache_dir(config, "reader")
         site_dir = Path(config.site_dir)
         with progress.step("正在排印数字报"):
+            readers = edition_readers(bulletin, bulletin.editions, settings, root, workers())
             for edition in bulletin.editions:
-                reader = edition_reader(bulletin, edition, settings, root)
+                reader = readers[edition.id]
                 for message in reader.warnings:
                     log.warning(f"{edition.path.name}：{message}")
                 self.editions[edition.id] = reader

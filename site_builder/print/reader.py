@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import shutil
 import tempfile
+import threading
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -96,8 +98,7 @@ class ReaderEdition:
 
 def edition_reader(bulletin: Bulletin, edition: Edition, options: PrintOptions, cache_root: Path) -> ReaderEdition:
     """The reader's files for `edition`, from the cache or typeset now."""
-    key = reader_key(bulletin, edition, options)
-    folder = cache_root / f"{edition.id}-{key[:20]}"
+    folder = _folder(bulletin, edition, options, cache_root)
     manifest = folder / "manifest.json"
     if manifest.is_file():
         return _load(manifest, folder)
@@ -115,6 +116,36 @@ def edition_reader(bulletin: Bulletin, edition: Edition, options: PrintOptions, 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return _load(manifest, folder)
+
+
+def edition_readers(bulletin: Bulletin, editions: list[Edition], options: PrintOptions, cache_root: Path,
+                    workers: int = 1) -> dict[str, ReaderEdition]:
+    """Every edition's reader, by id. The editions to typeset are shared among
+    up to `workers` forked processes (each one writes its cache folder)."""
+    global _job
+    missing = [e for e in editions if not _folder(bulletin, e, options, cache_root).joinpath("manifest.json").is_file()]
+    if (workers > 1 and len(missing) > 1 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods()):
+        _job = (bulletin, options, cache_root)
+        try:
+            with multiprocessing.get_context("fork").Pool(min(workers, len(missing))) as pool:
+                pool.map(_typeset_in_worker, [e.id for e in missing], chunksize=1)
+        finally:
+            _job = None
+    return {e.id: edition_reader(bulletin, e, options, cache_root) for e in editions}
+
+
+_job: tuple[Bulletin, PrintOptions, Path] | None = None  # what a forked worker finds in memory
+
+
+def _typeset_in_worker(edition_id: str) -> None:
+    bulletin, options, cache_root = _job
+    edition = next(e for e in bulletin.editions if e.id == edition_id)
+    edition_reader(bulletin, edition, options, cache_root)
+
+
+def _folder(bulletin: Bulletin, edition: Edition, options: PrintOptions, cache_root: Path) -> Path:
+    return cache_root / f"{edition.id}-{reader_key(bulletin, edition, options)[:20]}"
 
 
 def reader_key(bulletin: Bulletin, edition: Edition, options: PrintOptions) -> str:
