@@ -9,6 +9,7 @@ an edition page is its list of headlines.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,17 +62,19 @@ class SiteReader:
         settings = print_options(config, options)
         root = cache_dir(config, "reader")
         site_dir = Path(config.site_dir)
+        started = time.perf_counter()
         with progress.step("正在排印数字报"):
-            readers = edition_readers(bulletin, bulletin.editions, settings, root, workers())
-            for edition in bulletin.editions:
-                reader = readers[edition.id]
-                for message in reader.warnings:
-                    log.warning(f"{edition.path.name}：{message}")
-                self.editions[edition.id] = reader
-                whole = pdf_path(site_dir, edition).relative_to(site_dir).as_posix()
-                files.append(File.generated(config, whole, abs_src_path=str(reader.folder / reader.pdf)))
-                for name in reader.files()[1:]:
-                    files.append(File.generated(config, f"{edition.url}{name}", abs_src_path=str(reader.folder / name)))
+            readers, typeset = edition_readers(bulletin, bulletin.editions, settings, root, workers())
+        log.info(f"数字报：{len(readers)} 期，排印了 {typeset} 期，用时 {time.perf_counter() - started:.1f} 秒"
+                 f"（其余 {len(readers) - typeset} 期没有改动，沿用缓存）。")
+        for edition in bulletin.editions:
+            reader = self.editions[edition.id] = readers[edition.id]
+            for message in reader.warnings:
+                log.warning(f"{edition.path.name}：{message}")
+            whole = pdf_path(site_dir, edition).relative_to(site_dir).as_posix()
+            files.append(File.generated(config, whole, abs_src_path=str(reader.folder / reader.pdf)))
+            for name in reader.files()[1:]:
+                files.append(File.generated(config, f"{edition.url}{name}", abs_src_path=str(reader.folder / name)))
 
     def extend(self, values: dict) -> None:
         """Add the reader to an edition page's or the home page's template values."""

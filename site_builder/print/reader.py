@@ -119,9 +119,9 @@ def edition_reader(bulletin: Bulletin, edition: Edition, options: PrintOptions, 
 
 
 def edition_readers(bulletin: Bulletin, editions: list[Edition], options: PrintOptions, cache_root: Path,
-                    workers: int = 1) -> dict[str, ReaderEdition]:
-    """Every edition's reader, by id. The editions to typeset are shared among
-    up to `workers` forked processes (each one writes its cache folder)."""
+                    workers: int = 1) -> tuple[dict[str, ReaderEdition], int]:
+    """Every edition's reader, by id, and how many were typeset now. Those are
+    shared among up to `workers` forked processes (each writes its cache folder)."""
     global _job
     missing = [e for e in editions if not _folder(bulletin, e, options, cache_root).joinpath("manifest.json").is_file()]
     if (workers > 1 and len(missing) > 1 and threading.active_count() == 1
@@ -132,7 +132,7 @@ def edition_readers(bulletin: Bulletin, editions: list[Edition], options: PrintO
                 pool.map(_typeset_in_worker, [e.id for e in missing], chunksize=1)
         finally:
             _job = None
-    return {e.id: edition_reader(bulletin, e, options, cache_root) for e in editions}
+    return {e.id: edition_reader(bulletin, e, options, cache_root) for e in editions}, len(missing)
 
 
 _job: tuple[Bulletin, PrintOptions, Path] | None = None  # what a forked worker finds in memory
