@@ -76,7 +76,6 @@ def _home(archive: Archive, limit: int) -> Iterator[VirtualPage]:
         "latest_stories": [story for story in stories if story is not top][:limit],
         "latest_cases": cases[:3],
         "latest_notes": archive.notes[:limit],
-        "featured_case": cases[0] if cases else None,
         "latest_edition": editions[0] if editions else None,
         "minhu_stats": archive.stats,
         "page_feed": FEED_ALL,
