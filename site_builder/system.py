@@ -46,6 +46,7 @@ def write_atomically(path: Path, data: bytes | str) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(temporary, 0o644)  # mkstemp's file is private; a published file is readable by the web server
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -60,6 +61,7 @@ def writing_atomically(path: Path) -> Iterator[Path]:
     os.close(handle)
     try:
         yield Path(temporary)
+        os.chmod(temporary, 0o644)  # mkstemp's file is private; a published file is readable by the web server
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

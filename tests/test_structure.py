@@ -161,20 +161,21 @@ def test_edition_list_and_pages(built_sample, sample):
         ["fengtai-2022-08-18/", "changyang-2022-07-15/"]
     for edition in sample.editions:
         soup = soup_of(built_sample, edition.url)
-        sheets = soup.select(".bulletin-sheet")
+        sheets = soup.select(".bulletin-reader__sheet")  # the sample typesets its editions
         assert len(sheets) == len(edition.pages)
         for sheet, page in zip(sheets, edition.pages):
             assert text(sheet.h2).startswith(f"第{page.number:02d}版")
             assert [article_id(a["href"], edition.url) for a in sheet.select(".bulletin-sheet__articles h3 a")] \
                 == page.articles
-        assert soup.select_one(".bulletin-edition__pdf") is None  # no PDF yet: the link stays hidden
+        pdf = soup.select_one(".bulletin-edition__pdf a")["href"]  # the reader typesets the PDF
+        assert (built_sample / edition.url / pdf).resolve() == (built_sample / f"editions/{edition.id}.pdf").resolve()
     fengtai = soup_of(built_sample, "editions/fengtai-2022-08-18/")
     credits = text(fengtai.select_one(".bulletin-sheet__credits"))
     assert credits == "责任编辑：赵智和 范科峰 美编：白杨 校对：池红云"
-    assert fengtai.select_one("a[rel=prev]")["href"] == "../changyang-2022-07-15/"
-    assert fengtai.select_one("a[rel=next]") is None
+    assert fengtai.select_one(".bulletin-edition__neighbours a[rel=prev]")["href"] == "../changyang-2022-07-15/"
+    assert fengtai.select_one(".bulletin-edition__neighbours a[rel=next]") is None
     changyang = soup_of(built_sample, "editions/changyang-2022-07-15/")
-    assert changyang.select_one("a[rel=next]")["href"] == "../fengtai-2022-08-18/"
+    assert changyang.select_one(".bulletin-edition__neighbours a[rel=next]")["href"] == "../fengtai-2022-08-18/"
 
 
 def test_articles_link_back_to_their_edition(built_sample, sample):
@@ -198,9 +199,13 @@ def test_home_page(built_sample, sample):
     soup = soup_of(built_sample, "")
     edition = soup.select_one(".bulletin-home__edition a")
     assert edition["href"] == "editions/fengtai-2022-08-18/"
-    assert soup.select_one(".bulletin-home__case .bulletin-card a")["href"] == sample.of_type("case")[0].url
+    cases = [article_id(a["href"]) for a in soup.select(".bulletin-front__cases li > a")]
+    assert cases == [a.id for a in sample.of_type("case")[:3]]
+    top = next(a for a in sample.of_type("story") if a.cover)  # the 头条: the newest story with a picture
+    assert article_id(soup.select_one(".bulletin-top__title a")["href"]) == top.id
+    assert soup.select_one(".bulletin-top__picture img")["width"]
     stories = [article_id(a["href"]) for a in soup.select("section[aria-labelledby=home-stories] .bulletin-card a")]
-    assert stories == [a.id for a in sample.of_type("story")[:8]]
+    assert stories == [a.id for a in sample.of_type("story") if a is not top][:8]
     notes = [article_id(a["href"]) for a in soup.select("section[aria-labelledby=home-minhu] .bulletin-card a")]
     assert notes == [a.id for a in sample.of_type("minhu")[:8]]
 

@@ -9,7 +9,6 @@ import click
 
 from ..content import Bulletin
 from ..content.editions import Edition
-from ..print.report import report
 from ..print import print_edition
 from .site import UserError, open_site
 
@@ -34,7 +33,7 @@ def run(config_file: str | None, edition_id: str | None, size: str | None, outpu
     click.echo(f"正在排版：{edition.publication} {edition.id}（{len(edition.pages)} 版，{options.size.name}）……")
     started = time.perf_counter()
     result = print_edition(bulletin, edition, target, options)
-    messages = report(result)
+    messages = result.messages()
     for message in messages:
         click.echo(f"提醒：{message}", err=True)
     click.echo(f"PDF 已生成：{target}（{result.pages} 页，用时 {time.perf_counter() - started:.1f} 秒）")

@@ -16,6 +16,7 @@ from typing import Iterable
 from . import slugs
 from .bulletin import Bulletin
 from .categories import Category
+from .calendar import CalendarMonth, edition_calendar
 from .editions import Edition, EditionPage
 from .places import Place
 from .stats import MinhuStats, minhu_stats, month_key
@@ -110,6 +111,10 @@ class Archive:
         for edition in self.editions_newest_first:
             years.setdefault(edition.date.year, []).append(edition)
         return list(years.items())
+
+    @cached_property
+    def edition_calendar(self) -> list[tuple[int, list[CalendarMonth]]]:
+        return edition_calendar(self.bulletin.editions)
 
     def edition_neighbours(self, edition: Edition) -> tuple[Edition | None, Edition | None]:
         """(previous, next) in time."""

@@ -34,3 +34,14 @@ class BulletinConfig(base.Config):
     # (`bulletin build --with-pdf` sets it too), and the paper size, A3 or A4.
     print_pdf = c.Type(bool, default=False)
     print_size = c.Choice(("A3", "A4"), default="A3")
+    # The 数字报 reader (site_builder.print.reader): typeset every edition during
+    # the build and show each 版 as a picture with its articles to click. Cached
+    # in .cache/reader/; without it an edition page lists its headlines.
+    edition_reader = c.Type(bool, default=False)
+    # The footer: who publishes the bulletin (主办), how to reach it, and its
+    # ICP 备案号 and 公安备案号 (shown only when set; the ICP number links to
+    # https://beian.miit.gov.cn/).
+    publisher = c.Optional(c.Type(str))
+    contact = c.Optional(c.Type(str))
+    icp = c.Optional(c.Type(str))
+    police_record = c.Optional(c.Type(str))

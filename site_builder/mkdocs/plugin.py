@@ -32,6 +32,7 @@ from .pageinputs import PageInputs
 from ..build.reuse import PageReuse
 from ..site.sitemap import site_map
 from .cachedpage import CachedPage
+from .reader import SiteReader
 from .search_page import write_search_index
 from .sitepages import SitePages
 from .wechat import WechatPreview
@@ -63,6 +64,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.fast = FastBuild()  # render cache, all cores, progress
         self.reuse = PageReuse()  # unchanged pages keep their published file
         self.wechat = WechatPreview()  # 复制到公众号, while previewing only
+        self.reader = SiteReader()  # the 数字报: editions as page pictures
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -118,6 +120,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             files.append(File.generated(config, src, content="", inclusion=(
                 InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)))
         files = self.images.on_files(files, config)
+        self.reader.on_files(self.bulletin, files, config, self.config, self.fast.progress)
         self.fast.on_files(files, config, self.images, serving=self.serving)
         self.wechat.on_files(files)
         return files
@@ -178,6 +181,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                   **site_page.context(self.bulletin)}
         if "edition_pdf" in values:  # an edition page links its PDF when the build writes them
             values["edition_pdf"] = self.config.print_pdf and not self.serving
+        self.reader.extend(values)
         return values
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -204,7 +208,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.reuse.record(site_dir, lambda page: not page.warned)
         # Feeds, open data and charts: outputs that are not web pages.
         write_outputs(self.bulletin, site_dir, site_url=config.site_url, site_name=config.site_name)
-        if self.config.print_pdf and not self.serving:  # into the staging folder, before the swap
+        if self.config.print_pdf and not self.serving and not self.reader.editions:  # the reader has them
             with self.fast.progress.step("正在排印 PDF"):
                 printing.write_pdfs(self.bulletin, config, self.config)
         with self.fast.progress.step("正在建立搜索索引"):

@@ -16,7 +16,6 @@ from ..content import Bulletin
 from ..content.editions import Edition
 from ..site import urls
 from ..print import PrintOptions, PrintResult, paper_size, print_edition
-from ..print.report import report
 from .config import BulletinConfig
 from .images import image_cache_dir
 
@@ -47,7 +46,7 @@ def write_pdfs(bulletin: Bulletin, config: MkDocsConfig, options: BulletinConfig
     results = []
     for edition in bulletin.editions:
         result = print_edition(bulletin, edition, pdf_path(Path(config.site_dir), edition), settings)
-        for message in report(result):
+        for message in result.messages():
             log.warning(f"{edition.path.name}：{message}")
         results.append(result)
     return results

@@ -35,6 +35,11 @@ class PrintArticle:
     def type(self) -> str:
         return self.article.type
 
+    @property
+    def anchor(self) -> str:
+        """The element id of the article on the page: the reader finds its region by it."""
+        return anchor_of(self.article)
+
 
 @dataclass
 class PrintSheet:
@@ -56,6 +61,11 @@ class PrintSheet:
     @property
     def has_credits(self) -> bool:
         return bool(self.page.editors or self.page.designers or self.page.proofreaders)
+
+
+def anchor_of(article: Article) -> str:
+    """`article-stories-2022-x` for `stories/2022/x`: an id WeasyPrint reports the box of."""
+    return "article-" + article.id.replace("/", "-")
 
 
 def published_articles(bulletin: Bulletin, page: EditionPage) -> list[Article]:

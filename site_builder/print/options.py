@@ -46,3 +46,12 @@ class PrintResult:
     overflows: list[Overflow] = field(default_factory=list)
     missing_glyphs: list[str] = field(default_factory=list)  # text the fonts cannot show
     warnings: list[str] = field(default_factory=list)        # Chinese, for the editor
+
+    def messages(self) -> list[str]:
+        """The editor's to-do list for this PDF, in Chinese."""
+        messages = list(dict.fromkeys(self.warnings))
+        messages += [overflow.message for overflow in self.overflows]
+        if self.missing_glyphs:
+            sample = "、".join(dict.fromkeys(self.missing_glyphs))[:60]
+            messages.append(f"有字在字体里找不到，印出来会是空框：{sample}。请换成常用字，或告诉技术人员安装能显示它的字体。")
+        return messages

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -24,7 +25,7 @@ from ..images import ImageError, print_variant
 from ..system import writing_atomically
 from .body import BodyRenderer
 from .fetcher import LocalFetcher
-from .layout import PrintArticle, PrintFigure, published_articles, sheet_of
+from .layout import PrintArticle, PrintFigure, PrintSheet, published_articles, sheet_of
 from .options import PrintOptions, PrintResult
 from .overflow import find_overflows
 from .qr import qr_data_uri
@@ -70,6 +71,21 @@ class _Setter:
 
 def print_edition(bulletin: Bulletin, edition: Edition, target: Path, options: PrintOptions) -> PrintResult:
     """Write the edition's PDF to `target`; the result tells what to fix."""
+    return typeset(bulletin, edition, target, options).result
+
+
+@dataclass
+class Typeset:
+    """An edition laid out and written: the PDF's result, its WeasyPrint
+    document (pages, anchors) and the 版 as set."""
+
+    result: PrintResult
+    document: Document
+    sheets: list[PrintSheet]
+
+
+def typeset(bulletin: Bulletin, edition: Edition, target: Path, options: PrintOptions) -> Typeset:
+    """Lay the edition out, write its PDF to `target` and check it."""
     result = PrintResult(path=target, pages=0, sheets=len(edition.pages))
     if not options.site_url:
         result.warnings.append("mkdocs.yml 没有设置 site_url，印刷版上不放二维码。"
@@ -86,14 +102,14 @@ def print_edition(bulletin: Bulletin, edition: Edition, target: Path, options: P
     fetcher = LocalFetcher([bulletin.content_dir, options.cache_dir, theme, *options.theme_dirs])
     with _glyph_catcher() as missing:
         document = HTML(string=html, base_url=str(theme / "print") + "/", url_fetcher=fetcher).render()
-        _write(document, target)  # text is drawn, and missing glyphs noticed, here
+        write_pdf(document, target)  # text is drawn, and missing glyphs noticed, here
     result.missing_glyphs = missing
     result.pages = len(document.pages)
     result.overflows = find_overflows(document, sheets, options.size)
-    return result
+    return Typeset(result, document, sheets)
 
 
-def _write(document: Document, target: Path) -> None:
+def write_pdf(document: Document, target: Path) -> None:
     """Write atomically: a printer never picks up half a file."""
     with writing_atomically(target) as temporary:
         document.write_pdf(temporary)

@@ -65,10 +65,13 @@ def _paged(base: str, title: str, template: str, items: list, per_page: int,
 def _home(archive: Archive, limit: int) -> Iterator[SitePage]:
     cases = archive.by_type["case"]
     editions = archive.editions_newest_first
+    stories = archive.by_type["story"]
+    top = next((story for story in stories if story.cover), None)  # the 头条: the newest with a picture
     yield SitePage(urls.HOME, "首页", "home.html", _fixed({
-        "latest_stories": archive.by_type["story"][:limit],
+        "top_story": top,
+        "latest_stories": [story for story in stories if story is not top][:limit],
+        "latest_cases": cases[:3],
         "latest_notes": archive.notes[:limit],
-        "featured_case": cases[0] if cases else None,
         "latest_edition": editions[0] if editions else None,
         "minhu_stats": archive.stats,
         "page_feed": FEED_ALL,
@@ -135,6 +138,7 @@ def _places(archive: Archive, per_page: int) -> Iterator[SitePage]:
 def _editions(archive: Archive) -> Iterator[SitePage]:
     yield SitePage(urls.EDITIONS, "往期", "editions.html", _fixed({
         "editions_by_year": archive.editions_by_year,
+        "edition_calendar": archive.edition_calendar,
     }), in_nav=True)
     for edition in archive.bulletin.editions:
         previous, following = archive.edition_neighbours(edition)

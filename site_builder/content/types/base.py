@@ -144,14 +144,23 @@ class ArticleType:
     rules: Callable[[dict, object, Context], None] = lambda values, doc, ctx: None
 
 
-_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?|\{[^}]*\}|<[^>]+>|[*_`>#]")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?|\{[^}]*\}|<[^>]+>|[*_`]")
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
+# What starts a line of Markdown structure: a quote, a list item (- * + or 1. 1)).
+_LINE_MARK = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
+# Blocks that are not running text: headings, code, tables, rules, attribute lists.
+_NOT_TEXT = re.compile(r"^\s*(?:#|```|~~~|\||-{3,}\s*$|\*{3,}\s*$|\{:)")
 
 
 def first_paragraph(body: str) -> str:
-    """The first paragraph of running text, with Markdown markup removed."""
+    """The first paragraph of running text, as clean text: no heading, list,
+    quote, emphasis, link or picture markup. A list that comes first counts
+    as a paragraph of its items."""
     for block in re.split(r"\n\s*\n", body):
-        text = _MARKUP.sub("", _LINK.sub(r"\1", block)).strip()
-        if text and not block.lstrip().startswith("#"):
-            return re.sub(r"\s*\n\s*", "", text)
+        if _NOT_TEXT.match(block):
+            continue
+        lines = (_LINE_MARK.sub("", line, count=1) for line in block.splitlines())
+        text = "".join(_MARKUP.sub("", _LINK.sub(r"\1", line)).strip() for line in lines)
+        if text:
+            return text
     return ""
