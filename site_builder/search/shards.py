@@ -10,10 +10,6 @@ other: shards are cached by a hash of their records (index.py).
 At most SHARD_SIZE records per shard bounds Pagefind's memory (about 370 MB
 per 1,000 articles) and the time of re-indexing one shard after an edit
 (2.4 s per 1,000 on two cores); smaller shards index no faster per article.
-
-Merging shards costs more than it saves while one Pagefind run fits in
-memory, so an archive of up to WHOLE_ARCHIVE records is indexed whole
-(index.py), in one run of about 1.5 GB at most.
 """
 
 from __future__ import annotations
@@ -22,7 +18,6 @@ from itertools import groupby
 from typing import Callable, Protocol, Sequence, TypeVar
 
 SHARD_SIZE = 2000
-WHOLE_ARCHIVE = 4000
 
 
 class Dated(Protocol):
