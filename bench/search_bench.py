@@ -4,11 +4,13 @@ fetched per query.
 Not a test. Run:  .venv/bin/python bench/search_bench.py [1000 10000 ...]
 
 For each size it writes the synthetic bulletin `make bench` builds
-(bench/synth.py: Markdown files with front matter, like an editor's), loads it with the core (load_bulletin) and indexes
-it with the production code (site_builder.search.build_index: search
-documents → the Pagefind command → compact.py), then indexes it again with
-nothing changed, which must reuse the cached bundle and run Pagefind zero
-times. Then real Chromium runs queries through pagefind.js with the site's
+(bench/synth.py: Markdown files with front matter, like an editor's),
+loads it with the core (load_bulletin) and indexes it with the production
+code (site_builder.search.build_index: search documents → the Pagefind
+command per shard → merge), then indexes it again with nothing changed,
+which must reuse the cached bundle and run Pagefind zero times, and once
+more after one article is edited (one shard indexed, only the chunks that
+hold its words compressed). Then real Chromium runs queries through pagefind.js with the site's
 own query rule and options (search.js: queryTerm, filterKey, no worker) and
 loads the first page of results (10 fragments), as the search page does.
 
@@ -51,6 +53,17 @@ TODAY = dt.date(2026, 11, 21)  # as bench/run.py builds
 QUERIES = [("垃圾分类", {}), ("充电", {}), ("加装电梯", {"type": "民呼即应"}),
            ("社区", {}), ("社区", {"place": "长阳镇"}), ("垃圾分类", {"year": "2020"})]
 PAGE_SIZE = 10
+
+
+def _edit_one(content: Path, undo: tuple[Path, str] | None = None) -> tuple[Path, str]:
+    """Add a sentence to one 民呼即应 note (or put its text back)."""
+    if undo:
+        undo[0].write_text(undo[1], "utf-8")
+        return undo
+    note = sorted((content / "minhu").rglob("*.md"))[len(list((content / "minhu").rglob("*.md"))) // 2]
+    text = note.read_text("utf-8")
+    note.write_text(text + "\n回访时居民表示满意，楼道灯已经修好。\n", "utf-8")
+    return note, text
 
 
 def _sent_bytes(path: Path) -> int:
@@ -147,12 +160,21 @@ def run(count: int, work: Path | None = None) -> None:
         runs = index.pagefind_runs
         again = build_index(bulletin, site, cache)
         reused = time.perf_counter()
+        edited = _edit_one(content)
+        bulletin = load_bulletin(content, today=TODAY)
+        reloaded = time.perf_counter()
+        update = build_index(bulletin, site, cache)
+        updated = time.perf_counter()
+        _edit_one(content, undo=edited)
         files = [f for f in summary.bundle.rglob("*") if f.is_file()]
         print(f"\n== {count} articles (synthetic Markdown → load_bulletin → build_index; no MkDocs build)")
         print(f"load {loaded - started:.1f} s, index {indexed - loaded:.1f} s, "
               f"Pagefind peak memory {peak_mb:.0f} MB (largest child process so far)")
         print(f"unchanged rebuild: {reused - indexed:.1f} s, cached={again.cached}, "
               f"Pagefind runs {index.pagefind_runs - runs}")
+        print(f"one article edited: {updated - reloaded:.1f} s, shards indexed {update.indexed_shards} of "
+              f"{update.shards}, chunks and filters compressed {update.compressed} "
+              f"(the cold build compressed {summary.compressed})")
         print(f"bundle: {len(files)} files, {summary.bytes / 1024:.0f} KB on disk "
               f"({sum(_sent_bytes(f) for f in files) / 1024:.0f} KB as sent)")
         kinds = ("scripts", "meta", "index", "filter", "fragment")
