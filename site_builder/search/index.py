@@ -32,7 +32,7 @@ from .bundle import BundleFormatError
 from .cache import BundleCache, FileStore, ShardCache, copy_tree, records_key
 from .documents import write_documents
 from .merge import merge_bundles
-from .postings import PAGES_FILE, record_pages
+from .postings import PAGES_FILE, digest_for, record_pages, shard_fields
 from .records import SearchRecord, Source, sources
 from .shards import SHARD_SIZE, plan_shards
 from .texts import TextStore
@@ -98,8 +98,9 @@ def _run_pagefind(documents: Path, bundle: Path) -> None:
                                "请确认已安装 pagefind[extended]（运行 make install），再生成一次。")
 
 
-def _index_shard(documents: Path, bundle: Path) -> None:
-    """Run Pagefind over one shard's documents (then delete them) into `bundle`."""
+def _index_shard(documents: Path, bundle: Path, urls: list[str]) -> None:
+    """Run Pagefind over one shard's documents (then delete them) into
+    `bundle`, and digest it for the merge while other shards are indexed."""
     try:
         _run_pagefind(documents, bundle)
     finally:
@@ -108,8 +109,13 @@ def _index_shard(documents: Path, bundle: Path) -> None:
         (bundle / name).unlink(missing_ok=True)
     try:
         record_pages(bundle)
+        digest_for(bundle, urls, shard_fields(bundle))  # the merge's fields, unless shards differ
     except BundleFormatError as exc:
         raise SearchIndexError(f"搜索索引没有生成：{exc}。请用 make install 安装本项目指定的 Pagefind 版本。") from exc
+
+
+def _urls(items: Sequence) -> list[str]:
+    return [item.url.strip("/") for item in items]
 
 
 def _key(items: Sequence) -> str:
@@ -137,14 +143,14 @@ def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Pa
                 next(f for f in running.values() if not f.done()).result()
             documents = Path(tmp, shard_key)
             write_documents(make(run), documents)
-            running[shard_key] = pool.submit(_index_shard, documents, shards.staging(shard_key))
+            running[shard_key] = pool.submit(_index_shard, documents, shards.staging(shard_key), _urls(run))
         for shard_key, future in running.items():
             future.result()
             shards.store(shard_key, shards.path(f"{shard_key}.partial"))
     work = bundles.staging(key)
     store = FileStore(cache_dir / "files")
     try:
-        merged = merge_bundles([(shards.path(k), [item.url.strip("/") for item in run]) for k, run in planned],
+        merged = merge_bundles([(shards.path(k), _urls(run)) for k, run in planned],
                                work / BUNDLE_DIR, key[:8], store)
     except BundleFormatError as exc:
         raise SearchIndexError(f"搜索索引没有生成：{exc}。请用 make install 安装本项目指定的 Pagefind 版本。") from exc
