@@ -86,8 +86,21 @@ def read_meta(bundle: Path) -> tuple[dict, str, list[Any]]:
     return entry, language, meta
 
 
+_HEADS: dict[tuple[int, int], bytes] = {}
+
+
 def head(major: int, number: int) -> bytes:
-    """A CBOR item's head: its major type and a count or unsigned value."""
+    """A CBOR item's head: its major type and a count or unsigned value
+    (remembered: a merge asks for the same small ones a million times)."""
+    known = _HEADS.get((major, number))
+    if known is None:
+        known = _head(major, number)
+        if number < 1 << 16:
+            _HEADS[major, number] = known
+    return known
+
+
+def _head(major: int, number: int) -> bytes:
     if number < 24:
         return bytes([major << 5 | number])
     for extra, width in ((24, 1), (25, 2), (26, 4), (27, 8)):

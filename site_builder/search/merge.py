@@ -92,13 +92,17 @@ def _prefixes(a: str, b: str) -> tuple[str, str]:
     return a[:common + 1], b[:common + 1]
 
 
-def _pages(parts: list[tuple[int, tuple]]) -> bytes:
-    """A word's (or spelling's) pages from its parts (shard's first page
-    number, Part), as one CBOR list with the numbers as gaps."""
-    out = [array(sum(part[4] for _, part in parts))]
+def _pages(parts: list[tuple]) -> bytes:
+    """A word's (or spelling's) pages from its parts, each (number of the
+    shard's first page, first, last, pages, count, size) as in postings.Part,
+    as one CBOR list with the numbers as gaps."""
+    if len(parts) == 1:
+        base, first, _, pages, count, _ = parts[0]
+        return b"".join((array(count), b"\x83", uint(base + first), pages))
+    out = [array(sum(part[4] for part in parts))]
     previous = 0
-    for base, (first, last, head, tail, _, _) in parts:
-        out += (b"\x83", uint(base + first - previous), head, tail)
+    for base, first, last, pages, _, _ in parts:
+        out += (b"\x83", uint(base + first - previous), pages)
         previous = base + last
     return b"".join(out)
 
@@ -107,21 +111,24 @@ def _words(digests: list[Digest], bases: list[int]) -> tuple[list[bytes], list[t
     """Every word's CBOR entry, in order, and its size."""
     entries: dict[str, tuple[list, dict[str, list]]] = {}
     for base, digest in zip(bases, digests):
-        for word, part, variants in digest.words:
+        numbers, blob, start = digest.numbers, memoryview(digest.blob), 0
+        for n, word in enumerate(digest.words):
+            first, last, count, size, end = numbers[5 * n:5 * n + 5]
             item = entries.get(word)
             if item is None:
                 item = entries[word] = ([], {})
-            if part:
-                item[0].append((base, part))
-            for spelling, found in variants:
-                item[1].setdefault(spelling, []).append((base, found))
+            if count:
+                item[0].append((base, first, last, blob[start:end], count, size))
+            start = end
+            for spelling, found in digest.variants.get(n, ()):
+                item[1].setdefault(spelling, []).append((base, *found))
     encoded, sizes = [], []
     for word in sorted(entries):
         parts, variants = entries[word]
         encoded.append(b"".join([b"\x83", text(word), _pages(parts), array(len(variants)),
                                  *(b"\x82" + text(s) + _pages(p) for s, p in variants.items())]))
-        sizes.append((word, sum(part[5] for _, part in parts)
-                      + sum(part[5] for found in variants.values() for _, part in found)))
+        sizes.append((word, sum(part[5] for part in parts)
+                      + sum(part[5] for found in variants.values() for part in found)))
     return encoded, sizes
 
 
@@ -150,12 +157,14 @@ def _merge(shards: list[tuple[Path, list[str]]], target: Path, tag: str, store: 
 
     bases, pages = [], []
     total = sum(len(digest.fragments) for digest in digests)
+    into = f"{target}/fragment/{tag}."  # strings, not Path: 25,000 links per build
     for (bundle, _), digest in zip(shards, digests):
         bases.append(len(pages))
+        source = f"{bundle}/fragment/"
         for fragment, length in zip(digest.fragments, digest.lengths):
-            name = f"{tag}.{base36(total - 1 - len(pages))}"
-            link_or_copy(bundle / "fragment" / f"{fragment}.pf_fragment", target / "fragment" / f"{name}.pf_fragment")
-            pages.append([name, length])
+            rank = base36(total - 1 - len(pages))
+            link_or_copy(f"{source}{fragment}.pf_fragment", f"{into}{rank}.pf_fragment")
+            pages.append([f"{tag}.{rank}", length])
     before = store.compressed
 
     def put(folder: str, number: int, data: bytes, level: int = 9) -> str:
