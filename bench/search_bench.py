@@ -160,6 +160,7 @@ def run(count: int, work: Path | None = None) -> None:
         runs = index.pagefind_runs
         again = build_index(bulletin, site, cache)
         reused = time.perf_counter()
+        unchanged_runs = index.pagefind_runs - runs
         edited = _edit_one(content)
         bulletin = load_bulletin(content, today=TODAY)
         reloaded = time.perf_counter()
@@ -171,7 +172,7 @@ def run(count: int, work: Path | None = None) -> None:
         print(f"load {loaded - started:.1f} s, index {indexed - loaded:.1f} s, "
               f"Pagefind peak memory {peak_mb:.0f} MB (largest child process so far)")
         print(f"unchanged rebuild: {reused - indexed:.1f} s, cached={again.cached}, "
-              f"Pagefind runs {index.pagefind_runs - runs}")
+              f"Pagefind runs {unchanged_runs}")
         print(f"one article edited: {updated - reloaded:.1f} s, shards indexed {update.indexed_shards} of "
               f"{update.shards}, chunks and filters compressed {update.compressed} "
               f"(the cold build compressed {summary.compressed})")
