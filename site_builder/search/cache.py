@@ -134,6 +134,11 @@ class BundleCache(_Store):
     def has(self, key: str) -> bool:
         return self.bundle(key).joinpath("pagefind-entry.json").is_file()
 
+    def latest(self, name: str) -> Path | None:
+        """The file `name` beside the most recently stored bundle that has one."""
+        found = [p for p in self.folder.glob(f"*/{name}") if not p.parent.name.endswith(".partial")]
+        return max(found, key=lambda p: p.parent.stat().st_mtime, default=None)
+
     def store(self, key: str, work: Path) -> None:
         super().store(key, work)
         self.prune({key}, KEEP - 1)

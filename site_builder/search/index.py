@@ -32,6 +32,7 @@ from .bundle import BundleFormatError
 from .cache import BundleCache, FileStore, ShardCache, copy_tree, records_key
 from .documents import write_documents
 from .merge import merge_bundles
+from .words import STATE
 from .postings import PAGES_FILE, digest_for, record_pages, shard_fields
 from .records import SearchRecord, Source, sources
 from .shards import SHARD_SIZE, plan_shards
@@ -76,6 +77,7 @@ class IndexSummary:
     shards: int = 0
     indexed_shards: int = 0  # shards Pagefind indexed in this build
     compressed: int = 0  # index and filter files compressed in this build (the others were stored)
+    joined: int = 0  # words joined from their shards' parts in this build (the others were kept)
 
     @property
     def bytes(self) -> int:
@@ -151,7 +153,7 @@ def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Pa
     store = FileStore(cache_dir / "files")
     try:
         merged = merge_bundles([(shards.path(k), _urls(run)) for k, run in planned],
-                               work / BUNDLE_DIR, key[:8], store)
+                               work / BUNDLE_DIR, key[:8], store, bundles.latest(STATE))
     except BundleFormatError as exc:
         raise SearchIndexError(f"搜索索引没有生成：{exc}。请用 make install 安装本项目指定的 Pagefind 版本。") from exc
     store.note_used(work)
@@ -159,7 +161,8 @@ def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Pa
     store.prune(bundles.folder)
     shards.keep({k for k, _ in planned})
     return IndexSummary(len(items), _publish(bundles, key, site_dir), cached=False,
-                        shards=len(planned), indexed_shards=len(missing), compressed=merged.compressed)
+                        shards=len(planned), indexed_shards=len(missing), compressed=merged.compressed,
+                        joined=merged.joined)
 
 
 def _publish(cache: BundleCache, key: str, site_dir: Path) -> Path:

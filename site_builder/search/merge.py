@@ -30,9 +30,10 @@ from pathlib import Path
 
 import cbor2
 
-from .bundle import ENTRY, BundleFormatError, array, base36, pack, read_meta, text, uint
+from .bundle import ENTRY, BundleFormatError, array, base36, pack, read_meta
 from .cache import FileStore, link_or_copy
-from .postings import Digest, digest_for, shard_fields
+from .postings import digest_for, digest_path, shard_fields
+from .words import join_all, join_changed
 
 # Locations per chunk (Pagefind counts one per page and position). A query
 # fetches the whole chunk of each of its words, neighbours included, and
@@ -59,6 +60,7 @@ class MergeSummary:
     words: int
     chunks: int
     compressed: int  # index and filter files that were not in the store yet
+    joined: int  # words whose entries were joined from their parts (the others kept from the last merge)
 
 
 def cut_points(words: list[tuple[str, int]]) -> list[int]:
@@ -92,63 +94,28 @@ def _prefixes(a: str, b: str) -> tuple[str, str]:
     return a[:common + 1], b[:common + 1]
 
 
-def _pages(parts: list[tuple]) -> bytes:
-    """A word's (or spelling's) pages from its parts, each (number of the
-    shard's first page, first, last, pages, count, size) as in postings.Part,
-    as one CBOR list with the numbers as gaps."""
-    if len(parts) == 1:
-        base, first, _, pages, count, _ = parts[0]
-        return b"".join((array(count), b"\x83", uint(base + first), pages))
-    out = [array(sum(part[4] for part in parts))]
-    previous = 0
-    for base, first, last, pages, _, _ in parts:
-        out += (b"\x83", uint(base + first - previous), pages)
-        previous = base + last
-    return b"".join(out)
-
-
-def _words(digests: list[Digest], bases: list[int]) -> tuple[list[bytes], list[tuple[str, int]]]:
-    """Every word's CBOR entry, in order, and its size."""
-    entries: dict[str, tuple[list, dict[str, list]]] = {}
-    for base, digest in zip(bases, digests):
-        numbers, blob, start = digest.numbers, memoryview(digest.blob), 0
-        for n, word in enumerate(digest.words):
-            first, last, count, size, end = numbers[5 * n:5 * n + 5]
-            item = entries.get(word)
-            if item is None:
-                item = entries[word] = ([], {})
-            if count:
-                item[0].append((base, first, last, blob[start:end], count, size))
-            start = end
-            for spelling, found in digest.variants.get(n, ()):
-                item[1].setdefault(spelling, []).append((base, *found))
-    encoded, sizes = [], []
-    for word in sorted(entries):
-        parts, variants = entries[word]
-        encoded.append(b"".join([b"\x83", text(word), _pages(parts), array(len(variants)),
-                                 *(b"\x82" + text(s) + _pages(p) for s, p in variants.items())]))
-        sizes.append((word, sum(part[5] for part in parts)
-                      + sum(part[5] for found in variants.values() for part in found)))
-    return encoded, sizes
-
-
-def merge_bundles(shards: list[tuple[Path, list[str]]], target: Path, tag: str, store: FileStore) -> MergeSummary:
+def merge_bundles(shards: list[tuple[Path, list[str]]], target: Path, tag: str, store: FileStore,
+                  previous: Path | None = None) -> MergeSummary:
     """Write into `target` (a new folder) one bundle of all `shards`: each a
     Pagefind bundle with its pages noted (postings.record_pages) and the
-    URLs of its records, newest first, as the shards are planned."""
+    URLs of its records, newest first, as the shards are planned. The
+    merged words are left beside `target` (words.STATE); `previous` is such
+    a file of an earlier merge, to join again only the words that changed."""
     try:
-        return _merge(shards[::-1], target, tag, store)
+        return _merge(shards[::-1], target, tag, store, previous)
     except (OSError, ValueError, KeyError, IndexError, TypeError, cbor2.CBORDecodeError) as exc:
         raise BundleFormatError(f"分片索引无法合并（{exc}）") from exc
 
 
-def _merge(shards: list[tuple[Path, list[str]]], target: Path, tag: str, store: FileStore) -> MergeSummary:
+def _merge(shards: list[tuple[Path, list[str]]], target: Path, tag: str, store: FileStore,
+           previous: Path | None) -> MergeSummary:
     entry, language, first_meta = read_meta(shards[0][0])
     if any(json.loads((bundle / ENTRY).read_text("utf-8"))["languages"].keys() != {language}
            for bundle, _ in shards):
         raise BundleFormatError("各分片的索引语言不一致")
     fields = sorted({name for bundle, _ in shards for name in shard_fields(bundle)})
     digests = [digest_for(bundle, urls, fields) for bundle, urls in shards]
+    names = [str(digest_path(bundle, urls, fields)) for bundle, urls in shards]
     for folder in ("fragment", "index", "filter"):
         (target / folder).mkdir(parents=True)
     for path in shards[0][0].iterdir():  # pagefind.js, its worker and wasm: the same in every shard
@@ -172,12 +139,14 @@ def _merge(shards: list[tuple[Path, list[str]]], target: Path, tag: str, store: 
         link_or_copy(store.put(data, level), target / folder / f"{name}.pf_{folder}")
         return name
 
-    encoded, sizes = _words(digests, bases)
+    words = previous and previous.is_file() and join_changed(previous, digests, names, bases)
+    if not words:
+        words = join_all(digests, bases)
     bounds: list[list[str]] = []
     start = 0
-    for end in cut_points(sizes):
-        data = b"".join([b"\x81", array(end - start), *encoded[start:end]])
-        bounds.append([sizes[start][0], sizes[end - 1][0], put("index", len(bounds), data, CHUNK_LEVEL)])
+    for end in cut_points(list(zip(words.words, words.sizes))):
+        data = b"".join([b"\x81", array(end - start), *words.entries[start:end]])
+        bounds.append([words.words[start], words.words[end - 1], put("index", len(bounds), data, CHUNK_LEVEL)])
         start = end
     for left, right in zip(bounds, bounds[1:]):
         left[1], right[0] = _prefixes(left[1], right[0])
@@ -194,4 +163,5 @@ def _merge(shards: list[tuple[Path, list[str]]], target: Path, tag: str, store: 
     (target / f"pagefind.{language}_{tag}.pf_meta").write_bytes(pack(cbor2.dumps(meta)))
     entry["languages"][language].update(hash=f"{language}_{tag}", page_count=len(pages))
     (target / ENTRY).write_text(json.dumps(entry, ensure_ascii=False), "utf-8")
-    return MergeSummary(len(pages), len(sizes), len(bounds), store.compressed - before)
+    words.save(target.parent, names, bases)
+    return MergeSummary(len(pages), len(words.words), len(bounds), store.compressed - before, words.joined)

@@ -82,15 +82,24 @@ def shard_fields(bundle: Path) -> list[str]:
     return json.loads((bundle / PAGES_FILE).read_text("utf-8"))["fields"]
 
 
-def digest_for(bundle: Path, urls: list[str], fields: list[str]) -> Digest:
-    """The digest of a shard whose records have `urls` (newest first), with
-    meta fields numbered as in `fields`; made once, then read from disk."""
+def digest_path(bundle: Path, urls: list[str], fields: list[str]) -> Path:
+    """Where the digest of a shard whose records have `urls` (newest first),
+    with meta fields numbered as in `fields`, is kept."""
     key = hashlib.sha256(json.dumps([DIGEST_FORMAT, urls, fields], ensure_ascii=False).encode()).hexdigest()[:12]
-    path = bundle / f"digest.{key}.marshal"
+    return bundle / f"digest.{key}.marshal"
+
+
+def load_digest(path: Path) -> Digest:
+    fragments, lengths, filters, words, numbers, blob, variants = marshal.loads(path.read_bytes())
+    return Digest(fragments, lengths, filters, words, array("q", numbers), blob,
+                  {n: [(s, Part(*p)) for s, p in found] for n, found in variants.items()})
+
+
+def digest_for(bundle: Path, urls: list[str], fields: list[str]) -> Digest:
+    """The digest of a shard (see `digest_path`): made once, then read from disk."""
+    path = digest_path(bundle, urls, fields)
     try:
-        fragments, lengths, filters, words, numbers, blob, variants = marshal.loads(path.read_bytes())
-        return Digest(fragments, lengths, filters, words, array("q", numbers), blob,
-                      {n: [(s, Part(*p)) for s, p in found] for n, found in variants.items()})
+        return load_digest(path)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     digest = _digest(bundle, urls, fields)

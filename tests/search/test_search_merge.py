@@ -154,21 +154,28 @@ def test_an_edit_compresses_only_its_own_chunks_and_ends_as_a_cold_merge(tmp_pat
     article's words were compressed again."""
     _small_chunks(monkeypatch)
     items = _records(60)
+    old = items[23]
+    items[23] = old = SearchRecord(old.url, old.content + " " + index_text("唯一的旧词 naïve"), old.meta, old.filters,
+                                   old.sort)  # words that leave the archive with the edit
     before = write_index(items, tmp_path / "before", tmp_path / "warm", shard_size=7)
+    assert "旧词" in decode(before.bundle)["words"]
     edited = list(items)
-    old = edited[23]
     edited[23] = SearchRecord(old.url, index_text("新增的检索标记，居民议事"), old.meta, old.filters, old.sort)
     warm = write_index(edited, tmp_path / "after", tmp_path / "warm", shard_size=7)
     cold = write_index(edited, tmp_path / "cold", tmp_path / "cold-cache", shard_size=7)
     assert warm.indexed_shards == 1 and cold.indexed_shards == cold.shards > 8
+    assert 0 < warm.joined < cold.joined  # only the words whose parts changed were joined again
     assert _files(warm.bundle) == _files(cold.bundle)
+    assert "旧词" not in decode(warm.bundle)["words"]
     chunks = _chunks(warm.bundle)
     old_bytes = {data for _, data in _chunks(before.bundle)}
-    touched = set(old.content.split()) | set(edited[23].content.split())
+    touched = set(old.content.split()) | set(edited[23].content.split()) | {"naive"}  # naïve is kept under naive
     changed = [n for n, (_, data) in enumerate(chunks) if data not in old_bytes]
     holding = {n for n, (words, _) in enumerate(chunks) if touched & set(words)}
     assert changed and warm.compressed == len(changed)  # the filters did not change
-    assert all({n - 1, n, n + 1} & holding for n in changed)
+    for n in changed:  # the chunk holds, or is next to one that holds, a word the edit added or removed
+        low, high = chunks[max(n - 1, 0)][0][0], chunks[min(n + 1, len(chunks) - 1)][0][-1]
+        assert any(low <= word <= high for word in touched)
     assert len(changed) <= len(holding) + 2 < len(chunks)
 
 
