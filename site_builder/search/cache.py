@@ -7,7 +7,8 @@ Layout under the site's `.cache/search/`:
                               and its digest (postings.py)
     files/<hash>              index and filter files by a hash of their content
     bundles/<key>/pagefind/   the merged bundle of the whole archive (links
-                              into files/), and the list of files it uses
+                              into files/), beside it the list of files it
+                              uses and its merged words (words.py)
 
 A key hashes the records' keys (URL, text, meta, facets) in order with the
 Pagefind version and this package's bundle format. An unchanged archive

@@ -10,7 +10,8 @@ own layout (bundle.py):
   its rank counted from the newest (``3f9c20a1.2s`` is the 101st newest),
   which search.js reads as the date order: no sort list is needed;
 - words: each word's parts from the shards joined as bytes (the first page
-  of each part moved to the merged numbering), never decoded again;
+  of each part moved to the merged numbering), never decoded again, and
+  after an edit only for the words whose parts changed (words.py);
 - chunks: cut where the words say (`cut_points`), not where a running total
   of the whole archive happens to reach a size, so an edit changes the
   chunks that hold its words and no others;
