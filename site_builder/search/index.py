@@ -55,7 +55,7 @@ UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
 ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
 
 # Pagefind processes at a time: it works mostly on one core, and two shards
-# of SHARD_SIZE take about 750 MB together.
+# of SHARD_SIZE take about 400 MB together.
 PARALLEL = 2
 
 # How many times this process has run Pagefind: tests and the benchmark
