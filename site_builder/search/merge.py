@@ -140,9 +140,7 @@ def _merge(shards: list[tuple[Path, list[str]]], target: Path, tag: str, store: 
         link_or_copy(store.put(data, level), target / folder / f"{name}.pf_{folder}")
         return name
 
-    words = previous and previous.is_file() and join_changed(previous, digests, names, bases)
-    if not words:
-        words = join_all(digests, bases)
+    words = (join_changed(previous, digests, names, bases) if previous else None) or join_all(digests, bases)
     bounds: list[list[str]] = []
     start = 0
     for end in cut_points(list(zip(words.words, words.sizes))):
