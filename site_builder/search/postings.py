@@ -30,6 +30,7 @@ from typing import NamedTuple
 import cbor2
 
 from .bundle import BundleFormatError, read_meta, rounded, unpack
+from .bundle import array as list_head
 
 PAGES_FILE = "pages.json"  # the shard's URLs in Pagefind's order, and its meta fields
 DIGEST_FORMAT = 2  # raise when the digest's layout changes
@@ -160,7 +161,8 @@ def _part(pages: list, local: list[int], renumber: list[int] | None) -> Part | N
         entries.append((local[number], locations, metas))
     entries.sort(key=lambda entry: entry[0])
     first, locations, metas = entries[0]
-    tail = b"".join(cbor2.dumps([n - previous[0], locs, marks])
-                    for previous, (n, locs, marks) in zip(entries, entries[1:]))
-    return Part(first, entries[-1][0], cbor2.dumps(locations) + cbor2.dumps(metas) + tail, len(entries),
+    rest = [[n - previous[0], locs, marks] for previous, (n, locs, marks) in zip(entries, entries[1:])]
+    # One encoder call per word: a list's items are its encoding after its head.
+    pages = cbor2.dumps([locations, metas, *rest])[len(list_head(len(rest) + 2)):]
+    return Part(first, entries[-1][0], pages, len(entries),
                 sum(len(locs) + len(marks) + 1 for _, locs, marks in entries))
