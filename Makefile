@@ -45,7 +45,7 @@ test: install
 # Build times and memory at archive scale against plain MkDocs and Hugo (bench/RESULTS.md).
 bench: install
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
-	cd bench && ../$(BIN)/python run.py
+	cd bench && ../$(BIN)/python run.py $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf site .cache test-artifacts

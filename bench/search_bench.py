@@ -3,12 +3,14 @@ fetched per query.
 
 Not a test. Run:  .venv/bin/python bench/search_bench.py [1000 10000 ...]
 
-For each size it writes a synthetic bulletin (Markdown files with front
-matter, like an editor's), loads it with the core (load_bulletin) and indexes
-it with the production code (site_builder.search.build_index: search
-documents → the Pagefind command → compact.py), then indexes it again with
-nothing changed, which must reuse the cached bundle and run Pagefind zero
-times. Then real Chromium runs queries through pagefind.js with the site's
+For each size it writes the synthetic bulletin `make bench` builds
+(bench/synth.py: Markdown files with front matter, like an editor's),
+loads it with the core (load_bulletin) and indexes it with the production
+code (site_builder.search.build_index: search documents → the Pagefind
+command per shard → merge), then indexes it again with nothing changed,
+which must reuse the cached bundle and run Pagefind zero times, and once
+more after one article is edited (one shard indexed, only the chunks that
+hold its words compressed). Then real Chromium runs queries through pagefind.js with the site's
 own query rule and options (search.js: queryTerm, filterKey, no worker) and
 loads the first page of results (10 fragments), as the search page does.
 
@@ -27,7 +29,6 @@ import datetime as dt
 import functools
 import gzip
 import http.server
-import random
 import resource
 import shutil
 import sys
@@ -38,69 +39,31 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
-from pypinyin.phrases_dict import phrases_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from synth import generate  # noqa: E402  (bench/ is the script's folder)
 
 from site_builder.content import load_bulletin  # noqa: E402
 from site_builder.search import build_index, index  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-TODAY = dt.date(2026, 11, 21)
-TOPICS = ["垃圾分类", "电动自行车充电", "停车", "老旧小区改造", "加装电梯", "党建引领", "志愿服务",
-          "民情桌", "楼道灯", "雨水井", "物业管理", "议事协商", "养老驿站", "社区食堂"]
+TODAY = dt.date(2026, 11, 21)  # as bench/run.py builds
 QUERIES = [("垃圾分类", {}), ("充电", {}), ("加装电梯", {"type": "民呼即应"}),
-           ("社区", {}), ("社区", {"place": "街道3"}), ("垃圾分类", {"year": "2020"})]
+           ("社区", {}), ("社区", {"place": "长阳镇"}), ("垃圾分类", {"year": "2020"})]
 PAGE_SIZE = 10
 
 
-def _communities(streets: int = 10, per_street: int = 10) -> str:
-    lines = ["- {id: qu, name: 示范区, level: district, city: 北京市}"]
-    for s in range(streets):
-        lines.append(f"- {{id: jd{s}, name: 街道{s}, level: street, parent: qu}}")
-        for c in range(per_street):
-            lines.append(f"- {{id: sq{s}-{c}, name: 社区{s}之{c}, level: community, parent: jd{s}}}")
-    return "\n".join(lines) + "\n"
-
-
-CATEGORIES = "- {id: parking, name: 停车}\n- {id: garbage, name: 垃圾分类}\n- {id: lift, name: 加装电梯}\n"
-
-
-def _paragraph(rng: random.Random, words: list[str], chars: int) -> str:
-    text = ""
-    while len(text) < chars:
-        text += "".join(rng.choice(words) for _ in range(rng.randint(3, 7)))
-        if rng.random() < 0.25:
-            text += rng.choice(TOPICS)
-        text += rng.choice("，，，。")
-    return text.rstrip("，") + "。"
-
-
-def write_archive(content: Path, count: int, seed: int = 5) -> None:
-    """`count` articles of about 900 characters over ten years, all published."""
-    rng = random.Random(seed)
-    words = sorted(phrases_dict)
-    content.mkdir(parents=True, exist_ok=True)
-    (content / "communities.yml").write_text(_communities(), encoding="utf-8")
-    (content / "categories.yml").write_text(CATEGORIES, encoding="utf-8")
-    start = TODAY - dt.timedelta(days=3650)
-    for n in range(count):
-        date = start + dt.timedelta(days=rng.randrange(3600))
-        place = f"sq{rng.randrange(10)}-{rng.randrange(10)}"
-        title = rng.choice(TOPICS) + "".join(rng.choice(words) for _ in range(2))
-        body = "\n\n".join(_paragraph(rng, words, 300) for _ in range(3))
-        kind = ("stories", "cases", "minhu")[n % 3]
-        head = f"title: {title}\ndate: {date}\ncommunity: {place}\ntags: [{rng.choice(TOPICS)}]\n"
-        if kind == "cases":
-            head += "practice: 民情桌\n"
-        elif kind == "minhu":
-            head = (f"title: {title}\ncommunity: {place}\ncategory: {rng.choice(['停车', '垃圾分类', '加装电梯'])}\n"
-                    f"received: {date}\nstatus: resolved\nresolved: {date}\n")
-            body = f"## 问题\n\n{body}\n\n## 解决\n\n{_paragraph(rng, words, 200)}"
-        path = content / kind / str(date.year) / f"a{n:05d}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"---\n{head}---\n\n{body}\n", encoding="utf-8")
+def _edit_one(content: Path, undo: tuple[Path, str] | None = None) -> tuple[Path, str]:
+    """Add a sentence to one 民呼即应 note (or put its text back)."""
+    if undo:
+        undo[0].write_text(undo[1], "utf-8")
+        return undo
+    note = sorted((content / "minhu").rglob("*.md"))[len(list((content / "minhu").rglob("*.md"))) // 2]
+    text = note.read_text("utf-8")
+    note.write_text(text + "\n回访时居民表示满意，楼道灯已经修好。\n", "utf-8")
+    return note, text
 
 
 def _sent_bytes(path: Path) -> int:
@@ -178,10 +141,15 @@ _SEARCH = """async ([query, filters, pageSize]) => {
 }"""
 
 
-def run(count: int) -> None:
+def run(count: int, work: Path | None = None) -> None:
+    """Measure one archive of `count` articles; in `work`/<count>/ when given,
+    kept afterwards (the archive and the search cache are reused on the next run)."""
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
-        content, site, cache = Path(tmp, "content"), Path(tmp, "site"), Path(tmp, "cache")
-        write_archive(content, count)
+        folder = Path(work, str(count)) if work else Path(tmp)
+        content, site, cache = folder / "content", folder / "site", folder / "cache"
+        if not content.is_dir():
+            generate(count, folder)
+        shutil.rmtree(site, ignore_errors=True)
         started = time.perf_counter()
         bulletin = load_bulletin(content, today=TODAY)
         assert bulletin.ok, bulletin.problems.format_text()[:2000]
@@ -192,12 +160,22 @@ def run(count: int) -> None:
         runs = index.pagefind_runs
         again = build_index(bulletin, site, cache)
         reused = time.perf_counter()
+        unchanged_runs = index.pagefind_runs - runs
+        edited = _edit_one(content)
+        bulletin = load_bulletin(content, today=TODAY)
+        reloaded = time.perf_counter()
+        update = build_index(bulletin, site, cache)
+        updated = time.perf_counter()
+        _edit_one(content, undo=edited)
         files = [f for f in summary.bundle.rglob("*") if f.is_file()]
         print(f"\n== {count} articles (synthetic Markdown → load_bulletin → build_index; no MkDocs build)")
         print(f"load {loaded - started:.1f} s, index {indexed - loaded:.1f} s, "
               f"Pagefind peak memory {peak_mb:.0f} MB (largest child process so far)")
         print(f"unchanged rebuild: {reused - indexed:.1f} s, cached={again.cached}, "
-              f"Pagefind runs {index.pagefind_runs - runs}")
+              f"Pagefind runs {unchanged_runs}")
+        print(f"one article edited: {updated - reloaded:.1f} s, shards indexed {update.indexed_shards} of "
+              f"{update.shards}, chunks and filters compressed {update.compressed} "
+              f"(the cold build compressed {summary.compressed})")
         print(f"bundle: {len(files)} files, {summary.bytes / 1024:.0f} KB on disk "
               f"({sum(_sent_bytes(f) for f in files) / 1024:.0f} KB as sent)")
         kinds = ("scripts", "meta", "index", "filter", "fragment")
@@ -212,8 +190,10 @@ def run(count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
-    for count in parser.parse_args().sizes:
-        run(count)
+    parser.add_argument("--work", type=Path, help="keep archives and caches here (reused when run again)")
+    args = parser.parse_args()
+    for count in args.sizes:
+        run(count, args.work)
 
 
 if __name__ == "__main__":

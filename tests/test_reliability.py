@@ -139,7 +139,7 @@ def test_a_second_build_at_the_same_time_is_refused(built_once):
     assert (root / "site/stories/2022/xin-gao/index.html").is_file()
     # all that was there, and the new article's pages; the search bundle's
     # file names carry the records' hash and rank, so they all change with
-    # a new article (site_builder/search/compact.py)
+    # a new article (site_builder/search/merge.py)
     kept = {name for name in stable(before) if not name.startswith("pagefind/")}
     assert kept < set(stable(snapshot(root / "site")))
 

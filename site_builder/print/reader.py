@@ -28,7 +28,7 @@ from ..content import Bulletin
 from ..content.editions import Edition
 from ..content.fingerprint import Fingerprints
 from ..images.cache import file_sha256
-from .layout import anchor_of, published_articles
+from .layout import published_articles
 from .options import PrintOptions
 
 READER_VERSION = 1

@@ -5,12 +5,12 @@ query needs them, so a phone downloads a few dozen kilobytes per search
 instead of one index of the whole archive. The records are cut into shards
 by date (shards.py); the Pagefind command indexes each shard's generated
 documents (documents.py), two at a time on two cores, and the shard bundles
-are merged into one compact bundle (merge.py). An archive small enough for
-one Pagefind run is a single shard, made lighter by compact.py without a
-merge. Shards and the merged bundle
-are kept in `.cache/search/` under hashes of their records (cache.py): a
-build whose published articles did not change runs Pagefind zero times, and
-a one-article edit re-indexes one shard.
+are merged into one light bundle (postings.py, merge.py), even when there is
+a single shard. Shards, the merged bundle and its files are kept in
+`.cache/search/` under hashes of their content (cache.py): a build whose
+published articles did not change runs Pagefind zero times, and a
+one-article edit re-indexes one shard and compresses only the chunks that
+hold the article's words.
 """
 
 from __future__ import annotations
@@ -29,12 +29,14 @@ from pagefind.service import _must_get_executable
 
 from ..content import Bulletin
 from ..system import copy_tree
-from .cache import BundleCache, ShardCache, records_key
-from .compact import BundleFormatError, compact_bundle
+from .bundle import BundleFormatError
+from .cache import BundleCache, FileStore, ShardCache, records_key
 from .documents import write_documents
-from .merge import PAGES_FILE, merge_bundles, record_pages
+from .merge import merge_bundles
+from .words import STATE
+from .postings import PAGES_FILE, digest_for, record_pages, shard_fields
 from .records import SearchRecord, Source, sources
-from .shards import SHARD_SIZE, WHOLE_ARCHIVE, plan_shards
+from .shards import SHARD_SIZE, plan_shards
 from .texts import TextStore
 
 log = logging.getLogger(__name__)
@@ -53,17 +55,8 @@ UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
 # 1,000 articles) at no measurable cost in time.
 ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
 
-# Words per index chunk (Pagefind counts one per page and position). A query
-# fetches the whole chunk of each of its words, neighbours included; smaller
-# chunks mean fewer neighbours but a longer chunk list in the metadata every
-# query loads. Measured at 10,000 articles (bench/search_bench.py), first
-# query for 加装电梯 + 民呼即应: Pagefind's default 323 KB, 8,000 → 281 KB,
-# 2,000 → metadata alone 236 KB. If a later Pagefind drops this setting,
-# search still works, only heavier.
-CHUNK_SIZE = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "8000"}
-
 # Pagefind processes at a time: it works mostly on one core, and two shards
-# of SHARD_SIZE take about 750 MB together.
+# of SHARD_SIZE take about 400 MB together.
 PARALLEL = 2
 
 # How many times this process has run Pagefind: tests and the benchmark
@@ -84,6 +77,8 @@ class IndexSummary:
     cached: bool = False
     shards: int = 0
     indexed_shards: int = 0  # shards Pagefind indexed in this build
+    compressed: int = 0  # index and filter files compressed in this build (the others were stored)
+    joined: int = 0  # words joined from their shards' parts in this build (the others were kept)
 
     @property
     def bytes(self) -> int:
@@ -96,7 +91,7 @@ def _run_pagefind(documents: Path, bundle: Path) -> None:
     command = [str(_must_get_executable()), "--site", str(documents), "--output-path", str(bundle),
                "--silent"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **ALLOCATOR, **CHUNK_SIZE})
+        result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **ALLOCATOR})
     except OSError as exc:
         raise SearchIndexError(f"搜索索引没有生成（Pagefind 无法启动：{exc}）。"
                                "请运行 make install 重新安装，再生成一次。") from exc
@@ -106,8 +101,9 @@ def _run_pagefind(documents: Path, bundle: Path) -> None:
                                "请确认已安装 pagefind[extended]（运行 make install），再生成一次。")
 
 
-def _index_shard(documents: Path, bundle: Path) -> None:
-    """Run Pagefind over one shard's documents (then delete them) into `bundle`."""
+def _index_shard(documents: Path, bundle: Path, urls: list[str]) -> None:
+    """Run Pagefind over one shard's documents (then delete them) into
+    `bundle`, and digest it for the merge while other shards are indexed."""
     try:
         _run_pagefind(documents, bundle)
     finally:
@@ -116,26 +112,30 @@ def _index_shard(documents: Path, bundle: Path) -> None:
         (bundle / name).unlink(missing_ok=True)
     try:
         record_pages(bundle)
+        digest_for(bundle, urls, shard_fields(bundle))  # the merge's fields, unless shards differ
     except BundleFormatError as exc:
         raise SearchIndexError(f"搜索索引没有生成：{exc}。请用 make install 安装本项目指定的 Pagefind 版本。") from exc
 
 
-def _shard_key(items: Sequence) -> str:
-    return records_key((item.key for item in items), CHUNK_SIZE["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"])
+def _urls(items: Sequence) -> list[str]:
+    return [item.url.strip("/") for item in items]
+
+
+def _key(items: Sequence) -> str:
+    return records_key(item.key for item in items)
 
 
 def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Path, cache_dir: Path,
-           shard_size: int, whole_archive: int) -> IndexSummary:
+           shard_size: int) -> IndexSummary:
     """The bundle of `items` (records or sources, newest first) into
     `site_dir`/pagefind/; `make` turns a shard's items into records."""
     cache_dir = Path(cache_dir)
-    key = records_key((item.key for item in items), CHUNK_SIZE["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"])
+    key = _key(items)
     bundles = BundleCache(cache_dir / "bundles")
     if bundles.has(key):
         return IndexSummary(len(items), _publish(bundles, key, site_dir), cached=True)
     shards = ShardCache(cache_dir / "shards")
-    runs = [items] if len(items) <= whole_archive else plan_shards(items, shard_size)
-    planned = [(_shard_key(run), run) for run in runs]
+    planned = [(_key(run), run) for run in plan_shards(items, shard_size)]
     missing = {k: run for k, run in planned if not shards.has(k, PAGES_FILE)}
     with tempfile.TemporaryDirectory(prefix="bulletin-search-") as tmp, \
             ThreadPoolExecutor(PARALLEL) as pool:
@@ -146,26 +146,24 @@ def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Pa
                 next(f for f in running.values() if not f.done()).result()
             documents = Path(tmp, shard_key)
             write_documents(make(run), documents)
-            running[shard_key] = pool.submit(_index_shard, documents, shards.staging(shard_key))
+            running[shard_key] = pool.submit(_index_shard, documents, shards.staging(shard_key), _urls(run))
         for shard_key, future in running.items():
             future.result()
             shards.store(shard_key, shards.path(f"{shard_key}.partial"))
-    ranks = {item.url.strip("/"): rank for rank, item in enumerate(items)}
     work = bundles.staging(key)
+    store = FileStore(cache_dir / "files")
     try:
-        if len(planned) == 1:  # nothing to merge: Pagefind's own bundle, made lighter
-            copy_tree(shards.path(planned[0][0]), work / BUNDLE_DIR)
-            (work / BUNDLE_DIR / PAGES_FILE).unlink()
-            compact_bundle(work / BUNDLE_DIR, ranks, key[:8])
-        else:
-            merge_bundles([shards.path(k) for k, _ in planned], work / BUNDLE_DIR, ranks, key[:8],
-                          int(CHUNK_SIZE["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"]))
+        merged = merge_bundles([(shards.path(k), _urls(run)) for k, run in planned],
+                               work / BUNDLE_DIR, key[:8], store, bundles.latest(STATE))
     except BundleFormatError as exc:
         raise SearchIndexError(f"搜索索引没有生成：{exc}。请用 make install 安装本项目指定的 Pagefind 版本。") from exc
+    store.note_used(work)
     bundles.store(key, work)
+    store.prune(bundles.folder)
     shards.keep({k for k, _ in planned})
     return IndexSummary(len(items), _publish(bundles, key, site_dir), cached=False,
-                        shards=len(planned), indexed_shards=len(missing))
+                        shards=len(planned), indexed_shards=len(missing), compressed=merged.compressed,
+                        joined=merged.joined)
 
 
 def _publish(cache: BundleCache, key: str, site_dir: Path) -> Path:
@@ -177,14 +175,14 @@ def _publish(cache: BundleCache, key: str, site_dir: Path) -> Path:
 
 
 def write_index(items: Iterable[SearchRecord], site_dir: Path, cache_dir: Path,
-                shard_size: int = SHARD_SIZE, whole_archive: int = WHOLE_ARCHIVE) -> IndexSummary:
+                shard_size: int = SHARD_SIZE) -> IndexSummary:
     """Put a bundle of `items` (newest first) into `site_dir`/pagefind/,
     from the cache when the same records were indexed before."""
-    return _index(list(items), list, site_dir, cache_dir, shard_size, whole_archive)
+    return _index(list(items), list, site_dir, cache_dir, shard_size)
 
 
 def build_index(bulletin: Bulletin, site_dir: Path, cache_dir: Path,
-                shard_size: int = SHARD_SIZE, whole_archive: int = WHOLE_ARCHIVE) -> IndexSummary:
+                shard_size: int = SHARD_SIZE) -> IndexSummary:
     """Index every published article of the bulletin into `site_dir`/pagefind/,
     reusing a bundle from `cache_dir` when no record changed. Texts of
     articles are only made for shards that must be indexed, and then only
@@ -195,7 +193,7 @@ def build_index(bulletin: Bulletin, site_dir: Path, cache_dir: Path,
         def make(run: list[Source]) -> list[SearchRecord]:
             return [item.record(text) for item, text in zip(run, store.texts(run))]
 
-        summary = _index(items, make, site_dir, cache_dir, shard_size, whole_archive)
+        summary = _index(items, make, site_dir, cache_dir, shard_size)
         if not summary.cached:
             store.prune(items)
     return summary

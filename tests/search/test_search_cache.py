@@ -12,7 +12,7 @@ import sys
 from helpers import STORY, TODAY
 from site_builder.content import load_bulletin
 from site_builder.search import build_index, index
-from site_builder.search.compact import MARKER
+from site_builder.search.bundle import MARKER
 from site_builder.search.tokens import index_text
 
 OLD, NEW = "旧版检索标记", "新版检索标记"

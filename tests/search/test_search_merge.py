@@ -14,8 +14,8 @@ from pathlib import Path
 import cbor2
 import pytest
 
-from site_builder.search import index, write_index
-from site_builder.search.compact import LENGTH_STEP, MARKER
+from site_builder.search import index, merge, write_index
+from site_builder.search.bundle import LENGTH_STEP, MARKER
 from site_builder.search.documents import write_documents
 from site_builder.search.records import SearchRecord
 from site_builder.search.shards import plan_shards
@@ -95,7 +95,7 @@ def pagefind_alone(tmp_path_factory) -> Path:
 
 def test_merged_shards_hold_what_one_pagefind_run_holds(pagefind_alone, tmp_path):
     items = _records(60)
-    merged = write_index(items, tmp_path / "site", tmp_path / "cache", shard_size=7, whole_archive=0)
+    merged = write_index(items, tmp_path / "site", tmp_path / "cache", shard_size=7)
     assert merged.shards > 8 and merged.indexed_shards == merged.shards
     expected = decode(pagefind_alone)
     assert decode(merged.bundle) == expected
@@ -103,41 +103,99 @@ def test_merged_shards_hold_what_one_pagefind_run_holds(pagefind_alone, tmp_path
     assert {"café", "naïve"} <= expected["words"].keys()
 
 
-def test_one_shard_is_chunked_exactly_as_pagefind_chunks(tmp_path, monkeypatch):
-    """Chunk bounds (and so which chunk a query fetches) follow Pagefind's
-    rule; small chunks here, so that there are many."""
-    def bounds(bundle: Path) -> list:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text())
-        (info,) = entry["languages"].values()
-        return [chunk[:2] for chunk in _unpack(bundle / f"pagefind.{info['hash']}.pf_meta")[2]]
+def _small_chunks(monkeypatch) -> None:
+    """Chunks of about 300 locations, so that 60 records make many."""
+    for name, value in (("TARGET", 300), ("BIG", 150), ("MIN", 150), ("MAX", 1200)):
+        monkeypatch.setattr(merge, name, value)
 
-    monkeypatch.setitem(index.CHUNK_SIZE, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", "300")
-    write_documents(_records(60), tmp_path / "docs")
-    index._run_pagefind(tmp_path / "docs", tmp_path / "alone")
+
+def _files(bundle: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(bundle)): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+
+def _chunks(bundle: Path) -> list[tuple[list[str], bytes]]:
+    """Each index chunk's words and bytes, in the metadata's order."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    (info,) = entry["languages"].values()
+    return [([w[0] for w in _unpack(bundle / "index" / f"{name}.pf_index")[0]],
+             (bundle / "index" / f"{name}.pf_index").read_bytes())
+            for _, _, name in _unpack(bundle / f"pagefind.{info['hash']}.pf_meta")[2]]
+
+
+def test_one_shard_or_many_in_small_chunks_hold_what_pagefind_holds(pagefind_alone, tmp_path, monkeypatch):
+    _small_chunks(monkeypatch)
     single = write_index(_records(60), tmp_path / "one", tmp_path / "cache", shard_size=1000)
     assert single.shards == 1
-    assert bounds(single.bundle) == bounds(tmp_path / "alone") and len(bounds(single.bundle)) > 10
-    merged = write_index(_records(60), tmp_path / "many", tmp_path / "cache", shard_size=7, whole_archive=0)
-    assert decode(merged.bundle) == decode(tmp_path / "alone") and len(bounds(merged.bundle)) > 10
+    assert decode(single.bundle) == decode(pagefind_alone)  # decode checks each chunk's bounds
+    assert len(_chunks(single.bundle)) > 10
+    merged = write_index(_records(60), tmp_path / "many", tmp_path / "cache", shard_size=7)
+    assert decode(merged.bundle) == decode(pagefind_alone) and len(_chunks(merged.bundle)) > 10
+
+
+def test_chunks_end_where_the_words_say():
+    words = [(f"w{n:05d}", 1 + n % 7) for n in range(30000)]
+    cuts = merge.cut_points(words)
+    assert cuts[-1] == len(words) and cuts == sorted(set(cuts))
+    sizes = [sum(s for _, s in words[a:b]) for a, b in zip([0, *cuts], cuts)]
+    assert max(sizes) < merge.MAX + 7 and merge.MIN < sum(sizes[:-1]) / len(sizes[:-1]) < merge.TARGET * 1.5
+    # more locations in one word moves no cut far from it
+    grown = list(words)
+    grown[15000] = (grown[15000][0], grown[15000][1] + 40)
+    moved = set(merge.cut_points(grown)) ^ set(cuts)
+    assert all(14000 < n < 18000 for n in moved)
+    # a big word is a chunk of its own
+    words[20000] = ("w20000", merge.BIG)
+    assert {20000, 20001} <= set(merge.cut_points(words))
+
+
+def test_an_edit_compresses_only_its_own_chunks_and_ends_as_a_cold_merge(tmp_path, monkeypatch):
+    """Warm == cold: after an edit the bundle is byte for byte the one a
+    build with an empty cache writes, and only chunks near the edited
+    article's words were compressed again."""
+    _small_chunks(monkeypatch)
+    items = _records(60)
+    old = items[23]
+    items[23] = old = SearchRecord(old.url, old.content + " " + index_text("唯一的旧词 naïve"), old.meta, old.filters,
+                                   old.sort)  # words that leave the archive with the edit
+    before = write_index(items, tmp_path / "before", tmp_path / "warm", shard_size=7)
+    assert "旧词" in decode(before.bundle)["words"]
+    edited = list(items)
+    edited[23] = SearchRecord(old.url, index_text("新增的检索标记，居民议事"), old.meta, old.filters, old.sort)
+    warm = write_index(edited, tmp_path / "after", tmp_path / "warm", shard_size=7)
+    cold = write_index(edited, tmp_path / "cold", tmp_path / "cold-cache", shard_size=7)
+    assert warm.indexed_shards == 1 and cold.indexed_shards == cold.shards > 8
+    assert 0 < warm.joined < cold.joined  # only the words whose parts changed were joined again
+    assert _files(warm.bundle) == _files(cold.bundle)
+    assert "旧词" not in decode(warm.bundle)["words"]
+    chunks = _chunks(warm.bundle)
+    old_bytes = {data for _, data in _chunks(before.bundle)}
+    touched = set(old.content.split()) | set(edited[23].content.split()) | {"naive"}  # naïve is kept under naive
+    changed = [n for n, (_, data) in enumerate(chunks) if data not in old_bytes]
+    holding = {n for n, (words, _) in enumerate(chunks) if touched & set(words)}
+    assert changed and warm.compressed == len(changed)  # the filters did not change
+    for n in changed:  # the chunk holds, or is next to one that holds, a word the edit added or removed
+        low, high = chunks[max(n - 1, 0)][0][0], chunks[min(n + 1, len(chunks) - 1)][0][-1]
+        assert any(low <= word <= high for word in touched)
+    assert len(changed) <= len(holding) + 2 < len(chunks)
 
 
 def test_an_edit_or_a_new_article_reindexes_one_shard(tmp_path):
     items = _records(40)
     cache = tmp_path / "cache"
-    first = write_index(items, tmp_path / "one", cache, shard_size=6, whole_archive=0)
+    first = write_index(items, tmp_path / "one", cache, shard_size=6)
     runs = index.pagefind_runs
     edited = list(items)
     edited[17] = SearchRecord(edited[17].url, index_text("新增的检索标记"), edited[17].meta,
                               edited[17].filters, edited[17].sort)
-    second = write_index(edited, tmp_path / "two", cache, shard_size=6, whole_archive=0)
+    second = write_index(edited, tmp_path / "two", cache, shard_size=6)
     assert (second.indexed_shards, index.pagefind_runs) == (1, runs + 1)
     assert second.shards == first.shards
     assert decode(second.bundle)["words"][index_text("新增的检索标记").split()[0]].keys() == {"/" + edited[17].url}
     newest = SearchRecord("a/2025/new/", index_text("最新文章"), {"title": "最新", "date": "2025-01-02"},
                           {"year": ["2025"]}, {"date": "2025-01-02"})
-    third = write_index([newest, *edited], tmp_path / "three", cache, shard_size=6, whole_archive=0)
+    third = write_index([newest, *edited], tmp_path / "three", cache, shard_size=6)
     assert third.indexed_shards == 1 and third.records == 41
-    again = write_index([newest, *edited], tmp_path / "four", cache, shard_size=6, whole_archive=0)
+    again = write_index([newest, *edited], tmp_path / "four", cache, shard_size=6)
     assert again.cached and index.pagefind_runs == runs + 2
 
 
