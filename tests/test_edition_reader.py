@@ -53,6 +53,7 @@ def test_reader_files_regions_and_cache(site):
     site.write({"editions/2022-08-01.yml": EDITION})
     result = run_bulletin("build", cwd=site.root)
     assert result.returncode == 0, result.stderr
+    assert "数字报：1 期，排印了 1 期" in result.stdout, result.stdout
     out = site.root / "site"
     edition = soup_of(out, "editions/2022-08-01")
     sheets = edition.select(".bulletin-reader__sheet")
@@ -76,6 +77,7 @@ def test_reader_files_regions_and_cache(site):
     stamp = manifest.stat().st_mtime_ns
     again = run_bulletin("build", cwd=site.root)
     assert again.returncode == 0, again.stderr
+    assert "数字报：1 期，排印了 0 期" in again.stdout, again.stdout
     assert manifests(site.root) == [manifest] and manifest.stat().st_mtime_ns == stamp
 
     # Typeset again from nothing, the edition's files are byte for byte the same.
@@ -97,6 +99,7 @@ def test_without_the_option_the_edition_is_its_list_of_headlines(site):
     site.write({"editions/2022-08-01.yml": EDITION})
     result = run_bulletin("build", cwd=site.root)
     assert result.returncode == 0, result.stderr
+    assert "数字报：1 期，排印了 1 期" in result.stdout, result.stdout
     out = site.root / "site"
     edition = soup_of(out, "editions/2022-08-01")
     assert edition.select_one(".bulletin-reader") is None

@@ -28,6 +28,9 @@ def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
     except EngineError as exc:
         raise UserError(str(exc)) from None
     click.echo(f"页面：{report.pages} 个，其中 {report.reused} 个内容未变，直接沿用上次生成的文件。")
+    if report.editions:
+        click.echo(f"数字报：{report.editions} 期，排印了 {report.typeset} 期，用时 {report.typeset_seconds:.1f} 秒"
+                   f"（其余 {report.editions - report.typeset} 期没有改动，沿用缓存）。")
     if report.warnings:
         click.echo(f"生成时有 {report.warnings} 条提醒，见上。", err=True)
     click.echo(f"网站已生成：{report.site_dir}（用时 {time.perf_counter() - started:.1f} 秒）")

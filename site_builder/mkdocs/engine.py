@@ -42,6 +42,9 @@ class Report:
     pages: int     # web pages of the site
     reused: int    # of which the published file was kept (not rendered again)
     warnings: int  # warnings logged while building
+    editions: int = 0          # editions shown by the 数字报 reader
+    typeset: int = 0           # of which typeset in this build (the others came from the cache)
+    typeset_seconds: float = 0.0
 
 
 class Engine:
@@ -108,7 +111,9 @@ class Engine:
         finally:
             config.plugins.on_shutdown()
             logging.getLogger("mkdocs").removeHandler(warnings)
+        typeset, seconds = plugin.reader.typeset
         return Report(site_dir=Path(config.site_dir), pages=plugin.reuse.pages, reused=len(plugin.reuse.reused),
+                      editions=len(plugin.reader.editions), typeset=typeset, typeset_seconds=seconds,
                       warnings=warnings.count)
 
     def serve(self, address: str) -> None:

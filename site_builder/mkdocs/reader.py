@@ -52,11 +52,12 @@ class SiteReader:
 
     def __init__(self) -> None:
         self.editions: dict[str, ReaderEdition] = {}
+        self.typeset: tuple[int, float] = (0, 0.0)  # editions typeset this build, seconds it took
 
     def on_files(self, bulletin: Bulletin, files: Files, config: MkDocsConfig, options: BulletinConfig,
                  progress: Progress) -> None:
         """Typeset what changed, and add every edition's PDFs and pictures to the site."""
-        self.editions = {}
+        self.editions, self.typeset = {}, (0, 0.0)
         if not options.edition_reader or not bulletin.editions:
             return
         settings = print_options(config, options)
@@ -65,8 +66,7 @@ class SiteReader:
         started = time.perf_counter()
         with progress.step("正在排印数字报"):
             readers, typeset = edition_readers(bulletin, bulletin.editions, settings, root, cores())
-        log.info(f"数字报：{len(readers)} 期，排印了 {typeset} 期，用时 {time.perf_counter() - started:.1f} 秒"
-                 f"（其余 {len(readers) - typeset} 期没有改动，沿用缓存）。")
+        self.typeset = (typeset, time.perf_counter() - started)
         for edition in bulletin.editions:
             reader = self.editions[edition.id] = readers[edition.id]
             for message in reader.warnings:
