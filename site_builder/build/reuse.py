@@ -94,7 +94,7 @@ class PageReuse:
         for dest in sorted(self.reused):
             folder = os.path.dirname(dest)
             if folder not in made:
-                os.makedirs(os.path.join(staging, folder), exist_ok=True)
+                _make_folder(os.path.join(staging, folder))
                 made.add(folder)
             link_or_copy(os.path.join(live, dest), os.path.join(staging, dest))
 
@@ -112,6 +112,16 @@ class PageReuse:
             if found is not None:
                 outputs[dest] = [found.fingerprint, found.size, found.mtime_ns]
         write_atomically(self._manifest, json.dumps({"format": FORMAT, "outputs": outputs}, separators=(",", ":")))
+
+
+def _make_folder(path: str) -> None:
+    """os.makedirs, quicker where the parent folder is there (nearly always)."""
+    try:
+        os.mkdir(path)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(path, exist_ok=True)
 
 
 def _load(path: Path) -> dict[str, Output]:

@@ -7,12 +7,19 @@ import time
 
 import click
 
+from ..build.uptodate import Stamp
 from ..system import on_terminal
 from .site import EngineError, UserError, open_site
 
 
 def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
+    started = time.perf_counter()
     site = open_site(config_file, strict=strict or None)
+    inputs, stamp = site.engine.inputs(site.today(), strict, with_pdf).digest(), Stamp(site.engine.cache_dir("build"))
+    if stamp.current(inputs, site.engine.site_dir):
+        click.echo(f"文章、设置和主题都没有改动，网站已是最新：{site.engine.site_dir}"
+                   f"（检查用时 {time.perf_counter() - started:.1f} 秒）")
+        return 0
     bulletin = site.load()
     if bulletin.problems:
         click.echo(bulletin.problems.format_text(), err=True)
@@ -22,7 +29,6 @@ def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
     click.echo(f"正在生成网站：{len(bulletin.articles)} 篇文章……")
     if site.images is not None:
         click.echo(site.images.summary())
-    started = time.perf_counter()
     try:
         report = site.engine.build(bulletin, site.images, with_pdf=with_pdf, progress=on_terminal())
     except EngineError as exc:
@@ -33,6 +39,8 @@ def build(config_file: str | None, strict: bool, with_pdf: bool = False) -> int:
                    f"（其余 {report.editions - report.typeset} 期没有改动，沿用缓存）。")
     if report.warnings:
         click.echo(f"生成时有 {report.warnings} 条提醒，见上。", err=True)
+    elif not bulletin.problems:  # a build that warned is repeated, warnings and all
+        stamp.record(inputs, report.site_dir)
     click.echo(f"网站已生成：{report.site_dir}（用时 {time.perf_counter() - started:.1f} 秒）")
     return 0
 

@@ -23,19 +23,22 @@ class Site:
     def content_dir(self) -> Path:
         return self.engine.content_dir
 
+    def today(self):
+        """The day that decides embargoes."""
+        try:
+            return resolve_today(self.engine.today_setting)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+
     def load(self, preview: bool | None = None, images: bool = True) -> Bulletin:
         """Load and check; preview defaults to the site's drafts setting.
 
         `images` also runs the image pipeline (its problems join the bulletin's).
         """
         engine = self.engine
-        try:
-            today = resolve_today(engine.today_setting)
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
-        bulletin = load_bulletin(engine.content_dir, today=today,
+        bulletin = load_bulletin(engine.content_dir, today=self.today(),
                                  preview=engine.preview if preview is None else preview,
-                                 publication=engine.publication)
+                                 publication=engine.publication, cache=engine.cache_dir("content"))
         if images:
             self.images = engine.check_images(bulletin)
         return bulletin

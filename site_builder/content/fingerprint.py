@@ -56,14 +56,26 @@ class Fingerprints:
     def article(self, article: Article) -> str:
         key = id(article)
         if (found := self._articles.get(key)) is None:
+            if article.digest is None:
+                raise Unknown("an article inside an article")
             digest = hashlib.blake2b(digest_size=20)
-            digest.update(type(article).__name__.encode())
-            for field in dataclasses.fields(article):
-                digest.update(field.name.encode())
-                self._feed(getattr(article, field.name), digest.update, inside_article=True)
+            digest.update(f"{article.digest}\0{article.state}".encode())
             self._feed(self._extra(article), digest.update)
             found = self._articles[key] = digest.hexdigest()
         return found
+
+    def fields(self, article: Article) -> str | None:
+        """A hash of what the article's file gave it: every field but `state`."""
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(type(article).__name__.encode())
+        try:
+            for field in dataclasses.fields(article):
+                if field.name != "state":
+                    digest.update(field.name.encode())
+                    self._feed(getattr(article, field.name), digest.update, inside_article=True)
+        except Unknown:
+            return None
+        return digest.hexdigest()
 
     def _feed(self, value: Any, update: Callable[[bytes], None], inside_article: bool = False) -> None:
         if value is None or isinstance(value, (bool, int, float)):

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from . import categories as categories_mod
 from . import editions as editions_mod
 from . import images, parallel, places as places_mod, privacy, rawhtml, slugs
+from .articlecache import ArticleCache, load_many
 from .bulletin import Bulletin
 from .fields import Context, parse_fields
 from .frontmatter import read_document
@@ -26,17 +27,19 @@ EDITIONS_DIR = "editions"
 
 
 def load_bulletin(content_dir: Path, *, today: dt.date, preview: bool = False,
-                  publication: str = "社区报") -> Bulletin:
+                  publication: str = "社区报", cache: Path | None = None) -> Bulletin:
     """Load and check everything under content_dir.
 
     `preview` keeps drafts and embargoed articles (for `bulletin serve --drafts`).
+    `cache` is a folder where checked articles are kept between loads
+    (articlecache.py): an unchanged file is not parsed again.
     """
     content_dir = Path(content_dir)
     problems = Problems(root=content_dir)
     places = places_mod.load(content_dir / "communities.yml", problems)
     categories = categories_mod.load(content_dir / "categories.yml", problems)
     files = article_files(content_dir, problems)
-    articles = load_articles(files, content_dir, places, categories, problems)
+    articles = load_articles(files, content_dir, places, categories, problems, cache)
     for article in articles:
         article.state = _state(article, today)
     editions = editions_mod.load_all(content_dir / EDITIONS_DIR, problems, publication)
@@ -71,11 +74,37 @@ def article_id(path: Path, content_dir: Path) -> str:
 
 
 def load_articles(paths: list[Path], content_dir: Path, places, categories,
-                  problems: Problems) -> list[Article]:
-    """The good articles of `paths`, in order; large archives load on every core."""
-    def load(share: list[Path], into: Problems) -> list[Article]:
-        return [a for path in share if (a := load_article(path, content_dir, places, categories, into))]
-    return parallel.load_all(paths, load, problems, shared=[*places, *categories])
+                  problems: Problems, cache: Path | None = None) -> list[Article]:
+    """The good articles of `paths`, in order; large archives load on every core,
+    and with a `cache` folder only the files that changed are parsed."""
+    shared = [*places, *categories]
+
+    def load(share: list[Path], into: Problems) -> list[tuple[Article | None, bool]]:
+        loaded = []
+        for path in share:
+            before = len(into)
+            article = load_article(path, content_dir, places, categories, into)
+            loaded.append((article, len(into) == before))  # kept only without a problem
+        return loaded
+
+    if cache is None:
+        return [a for a, _ in parallel.load_all(paths, load, problems, shared=shared) if a]
+    kept = ArticleCache(cache, content_dir, shared, [content_dir / name for name in REGISTRIES])
+    try:
+        found = load_many(kept, paths)
+        fresh = iter(parallel.load_all([p for p in paths if p not in found], load, problems, shared=shared))
+        articles = []
+        for path in paths:
+            if (article := found.get(path)) is None:
+                article, clean = next(fresh)
+                if article is not None and clean:
+                    kept.put(article)
+            if article is not None:
+                articles.append(article)
+        kept.save(paths)
+        return articles
+    finally:
+        kept.close()
 
 
 def load_article(path: Path, content_dir: Path, places, categories,
@@ -145,6 +174,7 @@ def _check_editions(editions, articles: dict[str, Article], written: set[str],
     listed: dict[str, str] = {}
     for edition in editions:
         ctx = Context(problems, edition.path)
+        where = problems.relpath(edition.path)
         for page in edition.pages:
             kept, kept_lines = [], []
             for listed_id, line in zip(page.articles, page.article_lines):
@@ -153,8 +183,7 @@ def _check_editions(editions, articles: dict[str, Article], written: set[str],
                     ctx.error(line, "articles", f"文章 {listed_id} 已经排在 {listed[listed_id]} 里了，一篇文章只能属于一期。",
                               "从其中一期删掉这篇文章。")
                     continue
-                where = f"{problems.relpath(edition.path)}:{line}"
-                listed[listed_id] = f"{edition.id} 期第 {page.number} 版（{where}）"
+                listed[listed_id] = f"{edition.id} 期第 {page.number} 版（{where}:{line}）"
                 if article is None:
                     if listed_id not in written:
                         ctx.error(line, "articles", f"找不到文章 {listed_id}。",

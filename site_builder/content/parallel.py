@@ -77,7 +77,7 @@ class _Child:
                 mine = Problems(root=root)
                 result = load(share, mine)
                 with os.fdopen(write, "wb") as out:
-                    _Pickler(out, shared).dump((result, mine))
+                    SharedPickler(out, shared).dump((result, mine))
                 code = 0
             finally:
                 os._exit(code)
@@ -93,7 +93,7 @@ class _Child:
                 enabled = gc.isenabled()
                 gc.disable()  # many new objects, none of them garbage
                 try:
-                    received = _Unpickler(stream, shared).load()
+                    received = SharedUnpickler(stream, shared).load()
                 finally:
                     if enabled:
                         gc.enable()
@@ -125,7 +125,9 @@ class _Child:
             self._wait()
 
 
-class _Pickler(pickle.Pickler):
+class SharedPickler(pickle.Pickler):
+    """Pickles objects of `shared` as their position in it (see SharedUnpickler)."""
+
     def __init__(self, file, shared: Sequence) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self._shared = {id(obj): index for index, obj in enumerate(shared)}
@@ -134,7 +136,9 @@ class _Pickler(pickle.Pickler):
         return self._shared.get(id(obj))
 
 
-class _Unpickler(pickle.Unpickler):
+class SharedUnpickler(pickle.Unpickler):
+    """Gives back `shared`'s own objects for what SharedPickler stored as positions."""
+
     def __init__(self, file, shared: Sequence) -> None:
         super().__init__(file)
         self._shared = shared

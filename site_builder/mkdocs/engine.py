@@ -9,8 +9,10 @@ engine writes another module with this interface.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.commands.serve import serve as mkdocs_serve
@@ -19,13 +21,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
 from ..build.progress import Progress
+from ..build.uptodate import Inputs
 from ..content import Bulletin
 from ..images import ImageCatalog
 from ..print import PrintOptions
 from ..wechat import WechatOptions
 from . import render
 from .images import check_images
-from .plugin import BulletinPlugin
+from .caches import cache_dir
+from .plugin import BulletinPlugin, theme_dir
 from .printing import pdf_path, print_options
 from .wechat import wechat_options
 
@@ -76,6 +80,24 @@ class Engine:
     def preview(self) -> bool:
         """Drafts are shown (`drafts: true`, `--drafts`, BULLETIN_DRAFTS=1)."""
         return self._plugin.preview
+
+    def inputs(self, *values: object) -> Inputs:
+        """Everything a build of this site reads, beyond the given values (the
+        day, the options): content/, mkdocs.yml and its hooks, every theme
+        folder, the builder's own code and the versions of what it runs on."""
+        config = self._config
+        code = Path(__file__).resolve().parents[1]
+        folders = [self.content_dir, code, theme_dir(), *map(Path, config.theme.dirs)]
+        files = [self.config_file, *(Path(hook.__file__) for hook in (config.hooks or {}).values())]
+        versions = sorted(f"{d.metadata['Name']}={d.version}" for d in metadata.distributions())
+        return Inputs(folders=tuple(dict.fromkeys(p.absolute() for p in folders)),
+                      files=tuple(p.absolute() for p in files),
+                      values=(*map(str, values), str(self.preview), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                              *versions))
+
+    def cache_dir(self, name: str) -> Path:
+        """A cache folder of this site (`.cache/<name>/` beside mkdocs.yml)."""
+        return cache_dir(self._config, name)
 
     def check_images(self, bulletin: Bulletin) -> ImageCatalog:
         """Run the image pipeline; its problems join the bulletin's."""

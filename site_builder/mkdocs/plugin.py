@@ -79,7 +79,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             preloaded_images = None
             self.bulletin = load_bulletin(
                 Path(config.docs_dir), today=self._today(), preview=self.preview,
-                publication=self.config.publication,
+                publication=self.config.publication, cache=cache_dir(config, "content"),
             )
         self.images.on_config(self.bulletin, self.config, config, preloaded_images)
         self.wechat.on_config(config, serving=self.serving)
@@ -153,7 +153,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return Markup(sanitize.clean(html))  # the one HTML the templates print unescaped
+        return Markup(sanitize.clean(html) if html else "")  # the one HTML the templates print unescaped
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
         context["bulletin"] = self.bulletin

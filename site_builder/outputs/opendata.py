@@ -37,8 +37,9 @@ def write_open_data(bulletin: Bulletin, site_dir: Path, linker: Linker) -> list[
     notes = [a for a in bulletin.articles if isinstance(a, MinhuNote) and a.is_published]
     csv_path, json_path = site_dir / CSV_PATH, site_dir / JSON_PATH
     csv_path.parent.mkdir(parents=True, exist_ok=True)
-    write_csv(csv_path, [record(n, linker, CSV_PATH) for n in notes])
-    write_json(json_path, [record(n, linker, JSON_PATH) for n in notes])
+    records = [record(n, linker, CSV_PATH) for n in notes]  # the two files are side by side: same links
+    write_csv(csv_path, records)
+    write_json(json_path, records)
     return [csv_path, json_path]
 
 
@@ -76,15 +77,15 @@ def record(note: MinhuNote, linker: Linker, from_file: str) -> dict[str, Any]:
 def write_csv(path: Path, records: Iterable[dict[str, Any]]) -> None:
     # utf-8-sig writes the BOM by which Excel recognises UTF-8.
     with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=FIELDS)
-        writer.writeheader()
-        for row in records:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer = csv.writer(out)
+        writer.writerow(FIELDS)
+        writer.writerows([_cell(row[k]) for k in FIELDS] for row in records)
 
 
 def write_json(path: Path, records: list[dict[str, Any]]) -> None:
-    # A bare list of requests, as Open311's requests.json.
-    path.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # A bare list of requests, as Open311's requests.json; one request a line.
+    lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    path.write_text(f"[\n{lines}\n]\n" if records else "[]\n", encoding="utf-8")
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula

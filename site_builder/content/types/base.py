@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, ClassVar
 
@@ -121,10 +122,19 @@ class Article:
         inner = {a.id for p in self.places for a in p.ancestors}
         return [p.lineage for p in self.places if p.id not in inner]
 
-    @property
+    @cached_property
     def lead(self) -> str:
         """The 导语: the summary, else the first paragraph of plain text."""
         return self.summary or first_paragraph(self.body)
+
+    @cached_property
+    def digest(self) -> str | None:
+        """A hash of everything the article's file gave it (every field but
+        `state`), for the fingerprints of the pages that show it; None when a
+        value is of a kind fingerprints do not know. Kept with the article in
+        the cache of checked articles (articlecache.py), like `lead`."""
+        from ..fingerprint import Fingerprints
+        return Fingerprints().fields(self)
 
     @property
     def is_published(self) -> bool:
