@@ -43,14 +43,18 @@ class ArticleCache:
         folder.mkdir(parents=True, exist_ok=True)
         try:
             self._open(folder / CACHE_FILE)
-        except sqlite3.DatabaseError:  # a damaged file: start afresh
-            self._db.close()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):
+                raise  # busy beyond the timeout, or a full disk: not the file's fault
+            self._db.close()  # a damaged file: start afresh
             (folder / CACHE_FILE).unlink()
             self._open(folder / CACHE_FILE)
         self._fresh: dict[str, tuple[str, bytes]] = {}
+        self._buffer = io.BytesIO()
+        self._pickler = SharedPickler(self._buffer, shared)  # one for every article: its memo cleared
 
     def _open(self, path: Path) -> None:
-        self._db = sqlite3.connect(path, isolation_level=None)
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=30)  # a build and a preview may share it
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         row = self._db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
         if row is None or row[0] != self._key:  # another code, registry or layout: start afresh
@@ -81,10 +85,12 @@ class ArticleCache:
 
     def put(self, article: Article) -> None:
         """Keep an article that loaded without a problem."""
-        article.lead, article.digest  # worked out once, kept with the article
-        blob = io.BytesIO()
-        SharedPickler(blob, self._shared).dump(article)
-        self._fresh[str(article.path)] = (_sha(article.path), blob.getvalue())
+        article.lead, article.digest  # worked out once (by the loading process), kept with the article
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._pickler.clear_memo()
+        self._pickler.dump(article)
+        self._fresh[str(article.path)] = (_sha(article.path), self._buffer.getvalue())
 
     def save(self, paths: Iterable[Path]) -> None:
         """Write what changed; forget the files that are gone."""
@@ -92,11 +98,14 @@ class ArticleCache:
         gone = [(p,) for p in self._rows if p not in keep and p not in self._fresh]
         if not self._fresh and not gone:
             return
-        with self._db:
-            self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-                                 [(path, *row) for path, row in self._fresh.items()])
-            self._db.executemany("DELETE FROM articles WHERE path = ?", gone)
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+                                     [(path, *row) for path, row in self._fresh.items()])
+                self._db.executemany("DELETE FROM articles WHERE path = ?", gone)
+        except sqlite3.OperationalError:
+            pass  # another process (a preview beside a build) holds the file: the next load saves
         self._fresh.clear()
 
     def close(self) -> None:

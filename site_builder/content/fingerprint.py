@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from pathlib import PurePath
 from typing import Any, Callable
@@ -78,32 +79,29 @@ class Fingerprints:
         return digest.hexdigest()
 
     def _feed(self, value: Any, update: Callable[[bytes], None], inside_article: bool = False) -> None:
-        if value is None or isinstance(value, (bool, int, float)):
+        kind = _KINDS.get(type(value)) or _kind(value)
+        if kind is _SCALAR:
             update(f"\x01{value!r}".encode())
-        elif isinstance(value, str):
+        elif kind is _TEXT:
             update(b"\x02%d:" % len(value))
             update(value.encode("utf-8", "surrogatepass"))
-        elif isinstance(value, (dt.date, PurePath)):
+        elif kind is _DATE:
             update(f"\x03{value}".encode())
-        elif isinstance(value, Article):
+        elif kind is _ARTICLE:
             if inside_article:
                 raise Unknown("an article inside an article")
             update(b"\x04" + self.article(value).encode())
-        elif isinstance(value, (Place, Category, Edition)):
+        elif kind is _REGISTRY:
             update(f"\x05{type(value).__name__}:{value.id}".encode())  # see registry_digest
-        elif isinstance(value, (list, tuple, dict)) or (
-                dataclasses.is_dataclass(value) and not isinstance(value, type)):
-            if inside_article:
-                self._composite(value, update, inside_article)
-                return
+        elif kind is _RECORD or inside_article:  # a small record, or inside an article: hashed in place
+            self._composite(value, update, inside_article)
+        else:  # a list, dict or dataclass that many pages may share: hashed once
             found = self._shared.get(id(value))
             if found is None:
                 digest = hashlib.blake2b(digest_size=20)
                 self._composite(value, digest.update, inside_article)
                 found = self._shared[id(value)] = (value, digest.digest())
             update(b"\x09" + found[1])
-        else:
-            raise Unknown(type(value).__name__)
 
     def _composite(self, value: Any, update: Callable[[bytes], None], inside_article: bool) -> None:
         if isinstance(value, (list, tuple)):
@@ -119,10 +117,42 @@ class Fingerprints:
             update(b"}")
         else:
             update(f"\x08{type(value).__name__}(".encode())
-            for field in dataclasses.fields(value):
-                update(field.name.encode())
-                self._feed(getattr(value, field.name), update, inside_article)
+            for name in _field_names(type(value)):
+                update(name.encode())
+                self._feed(getattr(value, name), update, inside_article)
             update(b")")
+
+
+# What a value is, looked up by its exact type (worked out once per type).
+_SCALAR, _TEXT, _DATE, _ARTICLE, _REGISTRY, _RECORD, _SHARED = range(1, 8)  # never 0: looked up with `or`
+_KINDS: dict[type, int] = {type(None): _SCALAR, bool: _SCALAR, int: _SCALAR, float: _SCALAR, str: _TEXT,
+                           tuple: _RECORD, list: _SHARED, dict: _SHARED}
+
+
+def _kind(value: Any) -> int:
+    if isinstance(value, (bool, int, float)):
+        kind = _SCALAR
+    elif isinstance(value, str):
+        kind = _TEXT
+    elif isinstance(value, (dt.date, PurePath)):
+        kind = _DATE
+    elif isinstance(value, Article):
+        kind = _ARTICLE
+    elif isinstance(value, (Place, Category, Edition)):
+        kind = _REGISTRY
+    elif isinstance(value, tuple):
+        kind = _RECORD
+    elif isinstance(value, (list, dict)) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        kind = _SHARED
+    else:
+        raise Unknown(type(value).__name__)
+    _KINDS[type(value)] = kind
+    return kind
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def registry_digest(bulletin: Bulletin) -> str:

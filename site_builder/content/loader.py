@@ -84,7 +84,10 @@ def load_articles(paths: list[Path], content_dir: Path, places, categories,
         for path in share:
             before = len(into)
             article = load_article(path, content_dir, places, categories, into)
-            loaded.append((article, len(into) == before))  # kept only without a problem
+            clean = article is not None and len(into) == before  # kept only without a problem
+            if clean and cache is not None:
+                article.lead, article.digest  # worked out here, on every core, for the cache
+            loaded.append((article, clean))
         return loaded
 
     if cache is None:
@@ -97,7 +100,7 @@ def load_articles(paths: list[Path], content_dir: Path, places, categories,
         for path in paths:
             if (article := found.get(path)) is None:
                 article, clean = next(fresh)
-                if article is not None and clean:
+                if clean:
                     kept.put(article)
             if article is not None:
                 articles.append(article)
