@@ -117,7 +117,8 @@ def test_second_build_processes_zero_images(site):
     first = run_bulletin("build", cwd=site.root)
     assert first.returncode == 0, first.stderr
     assert "图片：3 张，本次处理 3 张" in first.stdout
-    second = run_bulletin("build", cwd=site.root)
+    site.write({"stories/2022/biboyuan-weilan.md": STORY_WITH_COVER + "\n围栏边又种了一排月季。\n"})
+    second = run_bulletin("build", cwd=site.root)  # a real build (not "up to date"): the text changed
     assert second.returncode == 0, second.stderr
     assert "图片：3 张，本次处理 0 张（写出 0 个文件），3 张直接用缓存" in second.stdout
     assert (site.root / ".cache" / "images" / "sources.json").is_file()
