@@ -39,12 +39,13 @@ from .words import join_all, join_changed
 
 # Locations per chunk (Pagefind counts one per page and position). A query
 # fetches the whole chunk of each of its words, neighbours included, and
-# every query loads the list of all chunks in the metadata: about 8,000
-# balances the two (bench/search_bench.py). A word of BIG or more is a chunk
+# every query loads the list of all chunks in the metadata: about 16,000
+# balances the two for a first query of one word (bench/search-results.md;
+# since grams.py a query is mostly one word). A word of BIG or more is a chunk
 # of its own: the words people search for are the common ones, and their
 # neighbours would only add weight. Elsewhere a chunk ends at a word whose
 # hash says so, once it holds MIN locations, or at MAX.
-TARGET = 8000
+TARGET = 16000
 BIG = TARGET // 2
 MIN = TARGET // 2
 MAX = TARGET * 4

@@ -1,0 +1,125 @@
+"""Longer words for longer queries, so common bigrams need few positions.
+
+The indexed text is Chinese cut into overlapping bigrams (tokens.py), and a
+query of three characters or more used to be a phrase of bigrams next to
+each other: 垃圾分类 = 垃圾 圾分 分类. A phrase needs every position of every
+bigram on every page, and the common ones are in most pages many times
+over: 社区 alone was 302 KB of a first query at 25,000 articles.
+
+So the digest of each shard (postings.py) adds, at the position of each
+bigram, the gram of up to four characters that starts there (shorter where
+the run of characters ends, never under three), as a word of its own
+spelled after MARK: ǁ垃圾分类 at the position of 垃圾. Then
+
+- a query of 3 or 4 characters is one word: ǁ垃圾分 finds, as a prefix, every
+  gram that starts with it (ǁ垃圾分类, ǁ垃圾分拣, and 垃圾分 where a run ends);
+- a longer query is a phrase of its grams: 垃圾分类投放点 is ǁ垃圾分类 ǁ圾分类投
+  ǁ分类投放 ǁ类投放点 at consecutive positions;
+- a bigram is needed only for a query of one or two characters, which
+  matches it by itself (the word, not a phrase), so a bigram keeps only its
+  first POSITIONS positions on each page: enough for the excerpt and a
+  little of the ranking, not all of it.
+
+MARK keeps the grams out of the bigrams' way: a query for 垃圾 matches the
+words that begin with 垃圾, and no gram does. search.js cuts queries by the
+same rule (queryWords) and keeps MARK out of what a reader types.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .tokens import HAN
+
+# A letter (not punctuation, unchanged by lower case and by Pagefind's
+# folding of diacritics), which no Chinese query word begins with.
+MARK = "ǁ"
+GRAM = 4  # the longest gram; a shorter query finds the grams it begins
+SHORTEST = 3  # grams shorter than this are bigrams, already indexed
+POSITIONS = 1  # positions kept per page of a word of one or two characters
+
+_CHINESE = re.compile(f"[{HAN}]{{1,2}}")
+DEFAULT_WEIGHT = -25  # Pagefind's marker for the default weight, as it writes it
+
+
+def is_short(word: str) -> bool:
+    """A bigram or a run's last character: the words grams stand in for."""
+    return _CHINESE.fullmatch(word) is not None
+
+
+def _capped(locations: list[int]) -> list[int]:
+    """The first POSITIONS positions (and the weight markers before them):
+    locations are gaps after the previous one, so a prefix keeps its values."""
+    kept, positions = [], 0
+    for location in locations:
+        if location >= 0:
+            if positions == POSITIONS:
+                break
+            positions += 1
+        kept.append(location)
+    return kept
+
+
+def add_grams(words: list[tuple[str, list, list]]) -> list[tuple[str, list, list]]:
+    """Pagefind's words of one shard, each [word, pages, variants] with pages
+    [gap, locations, meta locations] as it writes them, with the grams added
+    and the bigrams' positions capped; in no particular order."""
+    tokens: dict[int, dict[int, tuple[str, int]]] = defaultdict(dict)  # page → position → (word, weight)
+    out: list[tuple[str, list, list]] = []
+    for word, pages, variants in words:
+        if not is_short(word):
+            out.append((word, pages, variants))
+            continue
+        number = 0
+        for gap, locations, _ in pages:
+            number += gap
+            weight, position, on_page = DEFAULT_WEIGHT, 0, tokens[number]
+            for location in locations:
+                if location < 0:
+                    weight = location
+                else:
+                    position += location
+                    on_page[position] = (word, weight)
+        out.append((word, [[gap, _capped(locations), metas] for gap, locations, metas in pages], variants))
+    grams: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for number, on_page in tokens.items():
+        for position, (word, weight) in on_page.items():
+            gram = gram_at(on_page, position)
+            if gram:
+                grams[MARK + gram][number].append((position, weight))
+    out += [(gram, _pages(found), []) for gram, found in grams.items()]
+    return out
+
+
+def gram_at(on_page: dict[int, tuple[str, int]], position: int) -> str | None:
+    """The gram that starts at a bigram: its characters while the run of
+    bigrams goes on, up to GRAM; None when shorter than SHORTEST."""
+    text = on_page[position][0]
+    if len(text) != 2:
+        return None
+    following = position + 1
+    while len(text) < GRAM:
+        token = on_page.get(following)
+        if token is None or len(token[0]) != 2 or token[0][0] != text[-1]:
+            break
+        text += token[0][1]
+        following += 1
+    return text if len(text) >= SHORTEST else None
+
+
+def _pages(found: dict[int, list[tuple[int, int]]]) -> list:
+    """Pages of a gram as Pagefind writes them: page numbers as gaps, and on
+    each page the positions as gaps with a weight marker where it changes."""
+    pages, previous = [], 0
+    for number in sorted(found):
+        locations, last, weight = [], 0, None
+        for position, marker in sorted(found[number]):
+            if marker != weight:
+                locations.append(marker)
+                weight = marker
+            locations.append(position - last)
+            last = position
+        pages.append([number - previous, locations, []])
+        previous = number
+    return pages
