@@ -65,7 +65,8 @@ def add_grams(words: list[tuple[str, list, list]]) -> list[tuple[str, list, list
     """Pagefind's words of one shard, each [word, pages, variants] with pages
     [gap, locations, meta locations] as it writes them, with the grams added
     and the bigrams' positions capped; in no particular order."""
-    tokens: dict[int, dict[int, tuple[str, int]]] = defaultdict(dict)  # page → position → (word, weight)
+    tokens: dict[int, dict[int, str]] = defaultdict(dict)  # page → position → bigram or character
+    weights: dict[tuple[int, int], int] = {}  # (page, position) → weight marker, where not the default
     out: list[tuple[str, list, list]] = []
     for word, pages, variants in words:
         if not is_short(word):
@@ -78,48 +79,57 @@ def add_grams(words: list[tuple[str, list, list]]) -> list[tuple[str, list, list
             for location in locations:
                 if location < 0:
                     weight = location
-                else:
-                    position += location
-                    on_page[position] = (word, weight)
+                    continue
+                position += location
+                on_page[position] = word
+                if weight != DEFAULT_WEIGHT:
+                    weights[number, position] = weight
         out.append((word, [[gap, _capped(locations), metas] for gap, locations, metas in pages], variants))
-    grams: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    grams: dict[str, dict[int, list[int]]] = defaultdict(dict)
     for number, on_page in tokens.items():
-        for position, (word, weight) in on_page.items():
+        for position in on_page:
             gram = gram_at(on_page, position)
             if gram:
-                grams[MARK + gram][number].append((position, weight))
-    out += [(gram, _pages(found), []) for gram, found in grams.items()]
+                grams[MARK + gram].setdefault(number, []).append(position)
+    out += [(gram, _pages(found, weights), []) for gram, found in grams.items()]
     return out
 
 
-def gram_at(on_page: dict[int, tuple[str, int]], position: int) -> str | None:
-    """The gram that starts at a bigram: its characters while the run of
-    bigrams goes on, up to GRAM; None when shorter than SHORTEST."""
-    text = on_page[position][0]
+def gram_at(on_page: dict[int, str], position: int) -> str | None:
+    """The gram that starts at a bigram (`on_page`: a page's bigrams and
+    characters by position): its characters while the run of bigrams goes
+    on, up to GRAM; None when shorter than SHORTEST."""
+    text = on_page[position]
     if len(text) != 2:
         return None
     following = position + 1
     while len(text) < GRAM:
         token = on_page.get(following)
-        if token is None or len(token[0]) != 2 or token[0][0] != text[-1]:
+        if token is None or len(token) != 2 or token[0] != text[-1]:
             break
-        text += token[0][1]
+        text += token[1]
         following += 1
     return text if len(text) >= SHORTEST else None
 
 
-def _pages(found: dict[int, list[tuple[int, int]]]) -> list:
+def _pages(found: dict[int, list[int]], weights: dict[tuple[int, int], int]) -> list:
     """Pages of a gram as Pagefind writes them: page numbers as gaps, and on
-    each page the positions as gaps with a weight marker where it changes."""
+    each page the positions as gaps after a weight marker (again where the
+    weight changes)."""
     pages, previous = [], 0
     for number in sorted(found):
-        locations, last, weight = [], 0, None
-        for position, marker in sorted(found[number]):
-            if marker != weight:
-                locations.append(marker)
-                weight = marker
-            locations.append(position - last)
-            last = position
+        positions = sorted(found[number])
+        if weights:
+            locations, last, weight = [], 0, None
+            for position in positions:
+                marker = weights.get((number, position), DEFAULT_WEIGHT)
+                if marker != weight:
+                    locations.append(marker)
+                    weight = marker
+                locations.append(position - last)
+                last = position
+        else:  # the usual case: one weight for the whole text
+            locations = [DEFAULT_WEIGHT, positions[0], *(b - a for a, b in zip(positions, positions[1:]))]
         pages.append([number - previous, locations, []])
         previous = number
     return pages

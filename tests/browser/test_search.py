@@ -120,7 +120,7 @@ def _indexed(text: str) -> list[set[str]]:
     """The words the index holds at each position of a text: its token
     (tokens.py) and, at a bigram, the gram that starts there (grams.py)."""
     tokens = index_words(text)
-    on_page = {n: (word, 0) for n, word in enumerate(tokens) if is_short(word)}
+    on_page = {n: word for n, word in enumerate(tokens) if is_short(word)}
     return [{word} | ({MARK + gram} if n in on_page and (gram := gram_at(on_page, n)) else set())
             for n, word in enumerate(tokens)]
 

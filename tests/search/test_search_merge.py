@@ -120,7 +120,7 @@ def _small_chunks(monkeypatch) -> None:
 def _words(content: str) -> set[str]:
     """The words the index holds for a record's content: its tokens and grams."""
     tokens = content.split()
-    on_page = {n: (word, 0) for n, word in enumerate(tokens) if is_short(word)}
+    on_page = {n: word for n, word in enumerate(tokens) if is_short(word)}
     return set(tokens) | {MARK + gram for n in on_page if (gram := gram_at(on_page, n))}
 
 
