@@ -32,6 +32,7 @@ from ..system import copy_tree
 from .bundle import BundleFormatError
 from .cache import BundleCache, FileStore, ShardCache, records_key
 from .documents import write_documents
+from .merge import FORMAT as MERGE_FORMAT
 from .merge import merge_bundles
 from .words import STATE
 from .postings import DIGEST_FORMAT, PAGES_FILE, digest_for, record_pages, shard_fields
@@ -130,7 +131,7 @@ def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Pa
     """The bundle of `items` (records or sources, newest first) into
     `site_dir`/pagefind/; `make` turns a shard's items into records."""
     cache_dir = Path(cache_dir)
-    key = _key(items, f"digest {DIGEST_FORMAT}")  # the shards' keys do not depend on the digest
+    key = _key(items, f"digest {DIGEST_FORMAT}", f"merge {MERGE_FORMAT}")  # the shards' keys do not
     bundles = BundleCache(cache_dir / "bundles")
     if bundles.has(key):
         return IndexSummary(len(items), _publish(bundles, key, site_dir), cached=True)

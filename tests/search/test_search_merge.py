@@ -163,6 +163,17 @@ def test_chunks_end_where_the_words_say():
     assert {20000, 20001} <= set(merge.cut_points(words))
 
 
+def test_grams_that_begin_alike_share_a_chunk():
+    """Pagefind fetches one chunk for ǁ垃圾分 and matches it as a prefix there."""
+    rng = random.Random(7)
+    words = sorted({MARK + "".join(rng.choice("垃圾分类社区") for _ in range(rng.randint(3, 4))) for _ in range(3000)})
+    sized = [(word, rng.choice([1, 40, 900, merge.BIG])) for word in words]
+    cuts = merge.cut_points(sized)
+    assert len(cuts) > 20 and cuts[-1] == len(words)
+    for cut in cuts[:-1]:
+        assert words[cut - 1][:4] != words[cut][:4]
+
+
 def test_an_edit_compresses_only_its_own_chunks_and_ends_as_a_cold_merge(tmp_path, monkeypatch):
     """Warm == cold: after an edit the bundle is byte for byte the one a
     build with an empty cache writes, and only chunks near the edited
