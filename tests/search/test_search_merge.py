@@ -174,6 +174,47 @@ def test_grams_that_begin_alike_share_a_chunk():
         assert words[cut - 1][:4] != words[cut][:4]
 
 
+def _boundary(data: bytes, n: int) -> bool:
+    return n == len(data) or data[n] & 0xC0 != 0x80
+
+
+def pagefind_chunk(chunks: list[list[str]], term: str) -> str | None:
+    """The chunk Pagefind fetches for a query word: the first whose bounds
+    hold it, else the first whose bounds hold it cut to their lengths (bytes
+    of UTF-8, and only at a character's start), as request_indexes does in
+    Pagefind's pagefind_web/src/lib.rs."""
+    word = term.encode()
+    for strict in (True, False):
+        for low, high, name in chunks:
+            low_b, high_b = low.encode(), high.encode()
+            if strict:
+                if low_b <= word <= high_b:
+                    return name
+                continue
+            f, t = min(len(word), len(low_b)), min(len(word), len(high_b))
+            if all(_boundary(x, n) for x, n in ((word, f), (low_b, f), (word, t), (high_b, t))) \
+                    and word[:f] >= low_b[:f] and word[:t] <= high_b[:t]:
+                return name
+    return None
+
+
+def test_pagefind_fetches_the_chunk_of_each_word_and_of_each_gram_prefix(tmp_path, monkeypatch):
+    _small_chunks(monkeypatch)
+    bundle = write_index(_records(60), tmp_path / "site", tmp_path / "cache", shard_size=7).bundle
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    (info,) = entry["languages"].values()
+    chunks = _unpack(bundle / f"pagefind.{info['hash']}.pf_meta")[2]
+    holding = {word[0]: name for _, _, name in chunks
+               for word in _unpack(bundle / "index" / f"{name}.pf_index")[0]}
+    assert len(chunks) > 10
+    for word, name in holding.items():
+        assert pagefind_chunk(chunks, word) == name, word
+    prefixes = {word[:4] for word in holding if word.startswith(MARK)}
+    assert len(prefixes) > 20
+    for prefix in prefixes:  # a query of three characters finds all its grams in the chunk fetched
+        assert {holding[w] for w in holding if w.startswith(prefix)} == {pagefind_chunk(chunks, prefix)}, prefix
+
+
 def test_an_edit_compresses_only_its_own_chunks_and_ends_as_a_cold_merge(tmp_path, monkeypatch):
     """Warm == cold: after an edit the bundle is byte for byte the one a
     build with an empty cache writes, and only chunks near the edited
