@@ -85,9 +85,10 @@ def add_grams(words: list[tuple[str, list, list]]) -> list[tuple[str, list, list
                 if weight != DEFAULT_WEIGHT:
                     weights[number, position] = weight
         out.append((word, [[gap, _capped(locations), metas] for gap, locations, metas in pages], variants))
-    grams: dict[str, dict[int, list[int]]] = defaultdict(dict)
-    for number, on_page in tokens.items():
-        for position in on_page:
+    grams: dict[str, dict[int, list[int]]] = defaultdict(dict)  # pages and positions ascending
+    for number in sorted(tokens):
+        on_page = tokens[number]
+        for position in sorted(on_page):
             gram = gram_at(on_page, position)
             if gram:
                 grams[MARK + gram].setdefault(number, []).append(position)
@@ -113,12 +114,11 @@ def gram_at(on_page: dict[int, str], position: int) -> str | None:
 
 
 def _pages(found: dict[int, list[int]], weights: dict[tuple[int, int], int]) -> list:
-    """Pages of a gram as Pagefind writes them: page numbers as gaps, and on
-    each page the positions as gaps after a weight marker (again where the
-    weight changes)."""
+    """Pages of a gram (page → positions, both ascending) as Pagefind writes
+    them: page numbers as gaps, and on each page the positions as gaps after
+    a weight marker (again where the weight changes)."""
     pages, previous = [], 0
-    for number in sorted(found):
-        positions = sorted(found[number])
+    for number, positions in found.items():  # ascending, as add_grams collects them
         if weights:
             locations, last, weight = [], 0, None
             for position in positions:
