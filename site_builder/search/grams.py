@@ -17,8 +17,11 @@ spelled after MARK: ǁ垃圾分类 at the position of 垃圾. Then
   ǁ分类投放 ǁ类投放点 at consecutive positions;
 - a bigram is needed only for a query of one or two characters, which
   matches it by itself (the word, not a phrase), so a bigram keeps only its
-  first POSITIONS positions on each page: enough for the excerpt and a
-  little of the ranking, not all of it.
+  first position on each page (POSITIONS): enough to find the page and to
+  centre the excerpt. What is lost: Pagefind ranks such a query by page
+  length alone, no longer by how often the bigram occurs, and marks only
+  its first occurrence in an excerpt. (Queries of three and four
+  characters, which were unranked phrases, are now ranked by their gram.)
 
 MARK keeps the grams out of the bigrams' way: a query for 垃圾 matches the
 words that begin with 垃圾, and no gram does. search.js cuts queries by the
