@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import Iterator
 
 from .tokens import HAN
 
@@ -64,21 +65,24 @@ def _capped(locations: list[int]) -> list[int]:
     return kept
 
 
-def add_grams(words: list[tuple[str, list, list]]) -> list[tuple[str, list, list]]:
-    """Pagefind's words of one shard, each [word, pages, variants] with pages
-    [gap, locations, meta locations] as it writes them, with the grams added
-    and the bigrams' positions capped; in no particular order."""
-    tokens: dict[int, dict[int, str]] = defaultdict(dict)  # page → position → bigram or character
-    weights: dict[tuple[int, int], int] = {}  # (page, position) → weight marker, where not the default
-    out: list[tuple[str, list, list]] = []
-    for word, pages, variants in words:
+class Grams:
+    """The grams of one shard, from its words as Pagefind wrote them, one at
+    a time (`take`), so that a shard's decoded words need not all be held."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[int, dict[int, str]] = defaultdict(dict)  # page → position → bigram or character
+        self.weights: dict[tuple[int, int], int] = {}  # (page, position) → weight marker, where not the default
+
+    def take(self, word: str, pages: list, variants: list) -> tuple[str, list, list]:
+        """One word [word, pages, variants], pages [gap, locations, meta
+        locations] as Pagefind writes them; a bigram's positions are noted
+        and come back capped, other words as they are."""
         if not is_short(word):
-            out.append((word, pages, variants))
-            continue
+            return word, pages, variants
         number = 0
         for gap, locations, _ in pages:
             number += gap
-            weight, position, on_page = DEFAULT_WEIGHT, 0, tokens[number]
+            weight, position, on_page = DEFAULT_WEIGHT, 0, self.tokens[number]
             for location in locations:
                 if location < 0:
                     weight = location
@@ -86,17 +90,30 @@ def add_grams(words: list[tuple[str, list, list]]) -> list[tuple[str, list, list
                 position += location
                 on_page[position] = word
                 if weight != DEFAULT_WEIGHT:
-                    weights[number, position] = weight
-        out.append((word, [[gap, _capped(locations), metas] for gap, locations, metas in pages], variants))
-    grams: dict[str, dict[int, list[int]]] = defaultdict(dict)  # pages and positions ascending
-    for number in sorted(tokens):
-        on_page = tokens[number]
-        for position in sorted(on_page):
-            gram = gram_at(on_page, position)
-            if gram:
-                grams[MARK + gram].setdefault(number, []).append(position)
-    out += [(gram, _pages(found, weights), []) for gram, found in grams.items()]
-    return out
+                    self.weights[number, position] = weight
+        return word, [[gap, _capped(locations), metas] for gap, locations, metas in pages], variants
+
+    def grams(self) -> Iterator[tuple[str, list, list]]:
+        """Every gram of the words taken, as a word in Pagefind's form (the
+        positions noted are let go)."""
+        found: dict[str, dict[int, list[int]]] = defaultdict(dict)  # pages and positions ascending
+        for number in sorted(self.tokens):
+            on_page = self.tokens.pop(number)
+            for position in sorted(on_page):
+                gram = gram_at(on_page, position)
+                if gram:
+                    found[MARK + gram].setdefault(number, []).append(position)
+        while found:
+            gram, pages = found.popitem()
+            yield gram, _pages(pages, self.weights), []
+
+
+def add_grams(words: list[tuple[str, list, list]]) -> list[tuple[str, list, list]]:
+    """Words as Pagefind writes them, with the bigrams capped and the grams
+    added (in no particular order)."""
+    grams = Grams()
+    taken = [grams.take(*word) for word in words]
+    return taken + list(grams.grams())
 
 
 def gram_at(on_page: dict[int, str], position: int) -> str | None:
