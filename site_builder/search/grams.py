@@ -7,25 +7,28 @@ bigram on every page, and the common ones are in most pages many times
 over: 社区 alone was 302 KB of a first query at 25,000 articles.
 
 So the digest of each shard (postings.py) adds, at the position of each
-bigram, the gram of up to four characters that starts there (shorter where
-the run of characters ends, never under three), as a word of its own
-spelled after MARK: ǁ垃圾分类 at the position of 垃圾. Then
+bigram, the grams of three and of four characters that start there (where
+the run of characters is long enough), as words of their own spelled after
+a mark: ǀ垃圾分 and ǁ垃圾分类 at the position of 垃圾. Then
 
-- a query of 3 or 4 characters is one word: ǁ垃圾分 finds, as a prefix, every
-  gram that starts with it (ǁ垃圾分类, ǁ垃圾分拣, and 垃圾分 where a run ends);
-- a longer query is a phrase of its grams: 垃圾分类投放点 is ǁ垃圾分类 ǁ圾分类投
-  ǁ分类投放 ǁ类投放点 at consecutive positions;
-- a bigram is needed only for a query of one or two characters, which
-  matches it by itself (the word, not a phrase), so a bigram keeps only its
-  first position on each page (POSITIONS): enough to find the page and to
-  centre the excerpt. What is lost: Pagefind ranks such a query by page
-  length alone, no longer by how often the bigram occurs, and marks only
-  its first occurrence in an excerpt. (Queries of three and four
-  characters, which were unranked phrases, are now ranked by their gram.)
+- a query of three characters is its gram of three (ǀ垃圾分), of four its
+  gram of four (ǁ垃圾分类): one word, which matches only itself;
+- a longer query is a phrase of its grams of four: 垃圾分类投放点 is ǁ垃圾分类
+  ǁ圾分类投 ǁ分类投放 ǁ类投放点 at consecutive positions;
+- only those phrases need positions, so the bigrams and the grams of three
+  keep only their first position on each page (POSITIONS): enough to find
+  the page and to centre the excerpt. What is lost: Pagefind ranks a query
+  of one to three characters by page length alone, no longer by how often
+  it occurs, and marks only its first occurrence in an excerpt. (Queries of
+  four characters, which were unranked phrases, are now ranked by their
+  gram.)
 
-MARK keeps the grams out of the bigrams' way: a query for 垃圾 matches the
-words that begin with 垃圾, and no gram does. search.js cuts queries by the
-same rule (queryWords) and keeps MARK out of what a reader types.
+The marks keep the grams out of the bigrams' way (a query for 垃圾 matches
+the words that begin with 垃圾, and no gram does) and out of each other's:
+every word after a mark has the same length, so Pagefind, which matches a
+query word as the beginning of indexed words, finds the one word asked for
+in the one chunk it fetches. search.js cuts queries by the same rule
+(queryWords) and keeps the marks out of what a reader types.
 """
 
 from __future__ import annotations
@@ -36,12 +39,13 @@ from typing import Iterator
 
 from .tokens import HAN
 
-# A letter (not punctuation, unchanged by lower case and by Pagefind's
+# Letters (not punctuation, unchanged by lower case and by Pagefind's
 # folding of diacritics), which no Chinese query word begins with.
-MARK = "ǁ"
-GRAM = 4  # the longest gram; a shorter query finds the grams it begins
+MARK = "ǁ"  # before a gram of four characters
+MARK3 = "ǀ"  # before a gram of three
+GRAM = 4  # the longest gram
 SHORTEST = 3  # grams shorter than this are bigrams, already indexed
-POSITIONS = 1  # positions kept per page of a word of one or two characters
+POSITIONS = 1  # positions kept per page of a bigram, a character or a gram of three
 
 _CHINESE = re.compile(f"[{HAN}]{{1,2}}")
 DEFAULT_WEIGHT = -25  # Pagefind's marker for the default weight, as it writes it
@@ -50,6 +54,15 @@ DEFAULT_WEIGHT = -25  # Pagefind's marker for the default weight, as it writes i
 def is_short(word: str) -> bool:
     """A bigram or a run's last character: the words grams stand in for."""
     return _CHINESE.fullmatch(word) is not None
+
+
+def gram_words(on_page: dict[int, str], position: int) -> list[str]:
+    """The grams that start at a bigram (`on_page`: a page's bigrams and
+    characters by position), as the index spells them."""
+    gram = gram_at(on_page, position)
+    if not gram:
+        return []
+    return [MARK3 + gram[:SHORTEST]] + ([MARK + gram] if len(gram) == GRAM else [])
 
 
 def _capped(locations: list[int]) -> list[int]:
@@ -101,7 +114,12 @@ class Grams:
             on_page = self.tokens.pop(number)
             for position in sorted(on_page):
                 gram = gram_at(on_page, position)
-                if gram:
+                if not gram:
+                    continue
+                first = found[MARK3 + gram[:SHORTEST]].setdefault(number, [])
+                if len(first) < POSITIONS:  # a gram of three is a query by itself, never part of a phrase
+                    first.append(position)
+                if len(gram) == GRAM:
                     found[MARK + gram].setdefault(number, []).append(position)
         while found:
             gram, pages = found.popitem()

@@ -34,7 +34,6 @@ import cbor2
 from ..system import link_or_copy
 from .bundle import ENTRY, BundleFormatError, array, base36, pack, read_meta
 from .cache import FileStore
-from .grams import MARK, SHORTEST
 from .postings import digest_for, digest_path, shard_fields
 from .words import join_all, join_changed
 
@@ -52,8 +51,8 @@ MIN = TARGET // 2
 MAX = TARGET * 4
 
 # Raise when the merge writes other bytes from the same digests (cut_points,
-# group): the merged bundle is cached by this, the shards are not.
-FORMAT = 3
+# bounds): the merged bundle is cached by this, the shards are not.
+FORMAT = 4
 
 # Index chunks are most of what is compressed: level 9 took 6.4 of 28 s of
 # merging 5,000 articles for 1% fewer bytes than level 6 (Pagefind's own).
@@ -74,32 +73,21 @@ class MergeSummary:
 def cut_points(words: list[tuple[str, int]]) -> list[int]:
     """Where chunks end (exclusive indexes) for words (in order) of the given
     sizes. Whether a chunk ends after a word depends on that word and on the
-    size since the last cut, so a change of sizes moves cuts near it only.
-    Grams that begin alike stay in one chunk (`group`)."""
+    size since the last cut, so a change of sizes moves cuts near it only."""
     cuts: list[int] = []
     total = 0
-    wanted = False  # a cut is due, at the next word of another group
     for number, (word, size) in enumerate(words):
-        if size >= BIG and total and group(words[number - 1][0]) != group(word):
+        if size >= BIG and total:
             cuts.append(number)
-            total, wanted = 0, False
+            total = 0
         total += size
         chosen = zlib.crc32(word.encode()) % (TARGET - MIN) < size
-        wanted = wanted or size >= BIG or total >= MAX or (total >= MIN and chosen)
-        if wanted and (number + 1 == len(words) or group(word) != group(words[number + 1][0])):
+        if size >= BIG or total >= MAX or (total >= MIN and chosen):
             cuts.append(number + 1)
-            total, wanted = 0, False
+            total = 0
     if total:
         cuts.append(len(words))
     return cuts
-
-
-def group(word: str) -> str:
-    """Words that must share a chunk have the same group. Pagefind fetches
-    one chunk per query word and matches the word as a prefix of the words
-    in it: a query of three characters (ǁ垃圾分) must find all its grams
-    (ǁ垃圾分类, ǁ垃圾分拣…) in the chunk it fetches."""
-    return word[:1 + SHORTEST] if word.startswith(MARK) else word
 
 
 def _prefixes(a: str, b: str) -> tuple[str, str]:

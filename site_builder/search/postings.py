@@ -34,7 +34,7 @@ from .grams import Grams
 from .bundle import array as list_head
 
 PAGES_FILE = "pages.json"  # the shard's URLs in Pagefind's order, and its meta fields
-DIGEST_FORMAT = 3  # raise when the digest's layout or content changes (grams.py)
+DIGEST_FORMAT = 4  # raise when the digest's layout or content changes (grams.py)
 
 
 class Part(NamedTuple):

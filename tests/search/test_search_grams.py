@@ -1,5 +1,5 @@
 """A query finds exactly the articles whose text contains it, though the
-bigrams keep only their first positions (grams.py): search.js's query rule,
+bigrams and grams of three keep only their first positions (grams.py): search.js's query rule,
 run on the merged index as Pagefind runs it (prefix words, or a phrase of
 words at consecutive positions). A run of Chinese characters is found as
 written; several runs (parts apart, or Chinese next to Latin or digits)
@@ -14,7 +14,7 @@ import re
 from test_search_merge import decode
 
 from site_builder.search import write_index
-from site_builder.search.grams import MARK, POSITIONS, is_short
+from site_builder.search.grams import MARK, MARK3, POSITIONS, is_short
 from site_builder.search.records import SearchRecord
 from site_builder.search.tokens import HAN, index_text
 
@@ -44,10 +44,12 @@ def query_words(part: str) -> list[str]:
     """search.js's queryWords."""
     words = []
     for run in RUNS.findall(part):
-        if re.fullmatch(f"[{HAN}]{{3,}}", run):
-            words += [MARK + run[i:i + 4] for i in range(max(1, len(run) - 3))]
-        else:
+        if not re.fullmatch(f"[{HAN}]{{3,}}", run):
             words.append(run)
+        elif len(run) == 3:
+            words.append(MARK3 + run)
+        else:
+            words += [MARK + run[i:i + 4] for i in range(len(run) - 3)]
     return words
 
 
@@ -81,8 +83,8 @@ def test_every_query_finds_exactly_the_texts_that_contain_it(tmp_path):
     texts = _texts(40)
     bundle = write_index(_records(texts), tmp_path / "site", tmp_path / "cache", shard_size=9).bundle
     words = decode(bundle)["words"]
-    for word, pages in words.items():  # a bigram keeps its first positions only
-        if is_short(word):
+    for word, pages in words.items():  # a bigram or a gram of three keeps its first positions only
+        if is_short(word) or word.startswith(MARK3):
             assert all(len(_positions(locations)) <= POSITIONS for locations, _ in pages.values())
     rng = random.Random(5)
     queries = {text[start:start + length] for text in texts[:8] for start in range(0, len(text), 3)

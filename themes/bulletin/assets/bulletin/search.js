@@ -2,8 +2,8 @@
 //
 // The index holds Chinese text as overlapping two-character words
 // (site_builder/search/tokens.py): 垃圾分类 was indexed as 垃圾 圾分 分类 类,
-// and at the position of each bigram the gram of up to four characters that
-// starts there, after a mark (grams.py): ǁ垃圾分类. `queryTerm` cuts a query
+// and at the position of each bigram the grams of three and four characters
+// that start there, after a mark (grams.py): ǀ垃圾分, ǁ垃圾分类. `queryTerm` cuts a query
 // into these words; `readableExcerpt` turns an excerpt back into the text a
 // reader wrote. The form's state lives in
 // the URL, so a result list can be shared. Markup comes from the page's
@@ -17,7 +17,8 @@
 
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 const RUNS = new RegExp(`[${HAN}]+|[^\\s${HAN}]+`, "gu");
-const MARK = "ǁ"; // before a gram of three or four characters (grams.py)
+const MARK = "ǁ"; // before a gram of four characters (grams.py)
+const MARK3 = "ǀ"; // before a gram of three
 const GRAM = 4;
 const HAN_RUN = new RegExp(`^[${HAN}]+$`, "u");
 const PAGE_SIZE = 10;
@@ -26,19 +27,19 @@ const FACETS = ["type", "place", "category", "status", "year"];
 /** The words Pagefind must find for one space-separated part of a query
  *  (site_builder/search/grams.py builds the index for the same rule). A run
  *  of one or two Chinese characters is itself (a bigram, or the first
- *  character of any); three or four are one gram after MARK, which finds
- *  every longer gram it begins; a longer run is its grams of four, which a
- *  phrase keeps next to each other. */
+ *  character of any); three are their gram after MARK3, four their gram
+ *  after MARK; a longer run is its grams of four, which a phrase keeps next
+ *  to each other. */
 export function queryWords(part) {
   const words = [];
   for (const [run] of part.matchAll(RUNS)) {
-    if (!HAN_RUN.test(run) || run.length < GRAM - 1) {
+    const chars = Array.from(run);
+    if (!HAN_RUN.test(run) || chars.length < 3) {
       words.push(run);
+    } else if (chars.length === 3) {
+      words.push(MARK3 + run);
     } else {
-      const chars = Array.from(run);
-      for (let i = 0; i === 0 || i + GRAM <= chars.length; i++) {
-        words.push(MARK + chars.slice(i, i + GRAM).join(""));
-      }
+      for (let i = 0; i + GRAM <= chars.length; i++) words.push(MARK + chars.slice(i, i + GRAM).join(""));
     }
   }
   return words;
@@ -49,7 +50,8 @@ export function queryWords(part) {
  *  other, which is "contains this text"); otherwise every word must occur,
  *  anywhere. */
 export function queryTerm(query) {
-  const parts = query.replaceAll(MARK, "").split(/\s+/u).map(queryWords).filter((words) => words.length);
+  const parts = query.replaceAll(MARK, "").replaceAll(MARK3, "").split(/\s+/u).map(queryWords)
+    .filter((words) => words.length);
   if (!parts.length) return null;
   if (parts.length === 1 && parts[0].length > 1 && parts[0].every((word) => word.startsWith(MARK))) {
     return `"${parts[0].join(" ")}"`;
