@@ -32,9 +32,10 @@ from ..system import copy_tree
 from .bundle import BundleFormatError
 from .cache import BundleCache, FileStore, ShardCache, records_key
 from .documents import write_documents
+from .merge import FORMAT as MERGE_FORMAT
 from .merge import merge_bundles
 from .words import STATE
-from .postings import PAGES_FILE, digest_for, record_pages, shard_fields
+from .postings import DIGEST_FORMAT, PAGES_FILE, digest_for, record_pages, shard_fields
 from .records import SearchRecord, Source, sources
 from .shards import SHARD_SIZE, plan_shards
 from .texts import TextStore
@@ -121,8 +122,8 @@ def _urls(items: Sequence) -> list[str]:
     return [item.url.strip("/") for item in items]
 
 
-def _key(items: Sequence) -> str:
-    return records_key(item.key for item in items)
+def _key(items: Sequence, *extra: str) -> str:
+    return records_key((item.key for item in items), *extra)
 
 
 def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Path, cache_dir: Path,
@@ -130,7 +131,7 @@ def _index(items: list, make: Callable[[list], list[SearchRecord]], site_dir: Pa
     """The bundle of `items` (records or sources, newest first) into
     `site_dir`/pagefind/; `make` turns a shard's items into records."""
     cache_dir = Path(cache_dir)
-    key = _key(items)
+    key = _key(items, f"digest {DIGEST_FORMAT}", f"merge {MERGE_FORMAT}")  # the shards' keys do not
     bundles = BundleCache(cache_dir / "bundles")
     if bundles.has(key):
         return IndexSummary(len(items), _publish(bundles, key, site_dir), cached=True)

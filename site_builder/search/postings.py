@@ -30,10 +30,11 @@ from typing import NamedTuple
 import cbor2
 
 from .bundle import BundleFormatError, read_meta, rounded, unpack
+from .grams import Grams
 from .bundle import array as list_head
 
 PAGES_FILE = "pages.json"  # the shard's URLs in Pagefind's order, and its meta fields
-DIGEST_FORMAT = 2  # raise when the digest's layout changes
+DIGEST_FORMAT = 4  # raise when the digest's layout or content changes (grams.py)
 
 
 class Part(NamedTuple):
@@ -131,10 +132,11 @@ def _digest(bundle: Path, urls: list[str], fields: list[str]) -> Digest:
         for name, file in meta[3]:
             _, values = cbor2.loads(unpack(bundle / "filter" / f"{file}.pf_filter"))
             filters[name] = {value: sorted(local[n] for n in numbers) for value, numbers in values}
-        for chunk in meta[2]:
-            for word, pages, variants in cbor2.loads(unpack(bundle / "index" / f"{chunk[2]}.pf_index"))[0]:
-                words.append((word, _part(pages, local, renumber),
-                              [(spelling, _part(found, local, renumber)) for spelling, found in variants]))
+        grams = Grams()
+        for chunk in meta[2]:  # one chunk decoded at a time: a shard's words decoded are 250 MB
+            for entry in cbor2.loads(unpack(bundle / "index" / f"{chunk[2]}.pf_index"))[0]:
+                words.append(_word(*grams.take(*entry), local, renumber))
+        words += [_word(*entry, local, renumber) for entry in grams.grams()]
     except (OSError, ValueError, KeyError, IndexError, TypeError, cbor2.CBORDecodeError) as exc:
         raise BundleFormatError(f"分片 {bundle.name} 的索引读不懂（{exc}）") from exc
     words.sort(key=lambda item: item[0])
@@ -146,6 +148,11 @@ def _digest(bundle: Path, urls: list[str], fields: list[str]) -> Digest:
         numbers.extend((part.first, part.last, part.count, part.size, end) if part else (0, 0, 0, 0, end))
     variants = {n: found for n, (_, _, found) in enumerate(words) if found}
     return Digest(fragments, lengths, filters, [word for word, _, _ in words], numbers, b"".join(blob), variants)
+
+
+def _word(word: str, pages: list, variants: list, local: list[int],
+          renumber: list[int] | None) -> tuple[str, Part | None, list[tuple[str, Part | None]]]:
+    return word, _part(pages, local, renumber), [(s, _part(found, local, renumber)) for s, found in variants]
 
 
 def _part(pages: list, local: list[int], renumber: list[int] | None) -> Part | None:

@@ -14,9 +14,10 @@ so every character starts exactly one word:
 
     垃圾分类投放点 → 垃圾 圾分 分类 类投 投放 放点 点
 
-A query for 垃圾分类 looks for 垃圾 圾分 分类 next to each other; 充电 is
-found inside 电动自行车充电; a single character still matches as a prefix.
-search.js holds the same rule for queries and reverses it for excerpts.
+充电 is found inside 电动自行车充电; a single character still matches as a
+prefix. Longer queries are found through grams of up to four characters
+that the merge adds at the bigrams' positions (grams.py). search.js holds
+the same rules for queries and reverses them for excerpts.
 """
 
 from __future__ import annotations

@@ -15,8 +15,9 @@ import cbor2
 import pytest
 
 from site_builder.search import index, merge, write_index
-from site_builder.search.bundle import LENGTH_STEP, MARKER
+from site_builder.search.bundle import MARKER, rounded
 from site_builder.search.documents import write_documents
+from site_builder.search.grams import MARK, MARK3, add_grams, gram_words, is_short
 from site_builder.search.records import SearchRecord
 from site_builder.search.shards import plan_shards
 from site_builder.search.tokens import index_text
@@ -54,9 +55,11 @@ def _unpack(path: Path):
     return json.loads(data) if path.suffix == ".pf_fragment" else cbor2.loads(data)
 
 
-def decode(bundle: Path) -> dict:
+def decode(bundle: Path, grams: bool = False) -> dict:
     """A bundle by URL: page lengths, each word's locations per URL (meta
-    fields by name), each filter value's URLs, the meta fields."""
+    fields by name), each filter value's URLs, the meta fields. `grams`:
+    with the grams added as the merge adds them (for a bundle of Pagefind's
+    own, the reference)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
     (language, info), = entry["languages"].items()
     meta = _unpack(bundle / f"pagefind.{info['hash']}.pf_meta")
@@ -67,20 +70,24 @@ def decode(bundle: Path) -> dict:
     def named(locs: list[int]) -> list:
         return [fields[-n - 1] if n < 0 else n for n in locs]
 
-    words: dict[str, dict] = {}
+    entries = []
     previous = ""
     for low, high, name in chunks:
-        for word, postings, variants in _unpack(bundle / "index" / f"{name}.pf_index")[0]:
+        for entry in _unpack(bundle / "index" / f"{name}.pf_index")[0]:
+            word = entry[0]
             assert previous < word and low <= word and word[:len(high)] <= high  # sorted, inside the bounds
             previous = word
-            for spelling, found in [(word, postings), *variants]:
-                numbers = list(itertools.accumulate(p[0] for p in found))  # written as gaps
-                assert all(p[0] > 0 for p in found[1:])  # each page once, ascending
-                words[spelling] = {urls[n]: (p[1], named(p[2])) for n, p in zip(numbers, found)}
+            entries.append(entry)
+    words: dict[str, dict] = {}
+    for word, postings, variants in (add_grams(entries) if grams else entries):
+        for spelling, found in [(word, postings), *variants]:
+            numbers = list(itertools.accumulate(p[0] for p in found))  # written as gaps
+            assert all(p[0] > 0 for p in found[1:])  # each page once, ascending
+            words[spelling] = {urls[n]: (p[1], named(p[2])) for n, p in zip(numbers, found)}
     values = {name: {value: sorted(urls[n] for n in numbers)
                      for value, numbers in _unpack(bundle / "filter" / f"{file}.pf_filter")[1]}
               for name, file in filters}
-    lengths = {url: max(LENGTH_STEP, round(n / LENGTH_STEP) * LENGTH_STEP) for url, (_, n) in zip(urls, pages)}
+    lengths = {url: rounded(n) for url, (_, n) in zip(urls, pages)}
     return {"lengths": lengths, "words": words, "filters": values, "fields": fields}
 
 
@@ -97,9 +104,10 @@ def test_merged_shards_hold_what_one_pagefind_run_holds(pagefind_alone, tmp_path
     items = _records(60)
     merged = write_index(items, tmp_path / "site", tmp_path / "cache", shard_size=7)
     assert merged.shards > 8 and merged.indexed_shards == merged.shards
-    expected = decode(pagefind_alone)
+    expected = decode(pagefind_alone, grams=True)
     assert decode(merged.bundle) == expected
     assert "status" in expected["fields"] and len(expected["words"]) > 100
+    assert all(any(word.startswith(mark) for word in expected["words"]) for mark in (MARK, MARK3))
     assert {"café", "naïve"} <= expected["words"].keys()
 
 
@@ -107,6 +115,13 @@ def _small_chunks(monkeypatch) -> None:
     """Chunks of about 300 locations, so that 60 records make many."""
     for name, value in (("TARGET", 300), ("BIG", 150), ("MIN", 150), ("MAX", 1200)):
         monkeypatch.setattr(merge, name, value)
+
+
+def _words(content: str) -> set[str]:
+    """The words the index holds for a record's content: its tokens and grams."""
+    tokens = content.split()
+    on_page = {n: word for n, word in enumerate(tokens) if is_short(word)}
+    return set(tokens) | {word for n in on_page for word in gram_words(on_page, n)}
 
 
 def _files(bundle: Path) -> dict[str, bytes]:
@@ -126,10 +141,10 @@ def test_one_shard_or_many_in_small_chunks_hold_what_pagefind_holds(pagefind_alo
     _small_chunks(monkeypatch)
     single = write_index(_records(60), tmp_path / "one", tmp_path / "cache", shard_size=1000)
     assert single.shards == 1
-    assert decode(single.bundle) == decode(pagefind_alone)  # decode checks each chunk's bounds
+    assert decode(single.bundle) == decode(pagefind_alone, grams=True)  # decode checks each chunk's bounds
     assert len(_chunks(single.bundle)) > 10
     merged = write_index(_records(60), tmp_path / "many", tmp_path / "cache", shard_size=7)
-    assert decode(merged.bundle) == decode(pagefind_alone) and len(_chunks(merged.bundle)) > 10
+    assert decode(merged.bundle) == decode(pagefind_alone, grams=True) and len(_chunks(merged.bundle)) > 10
 
 
 def test_chunks_end_where_the_words_say():
@@ -146,6 +161,43 @@ def test_chunks_end_where_the_words_say():
     # a big word is a chunk of its own
     words[20000] = ("w20000", merge.BIG)
     assert {20000, 20001} <= set(merge.cut_points(words))
+
+
+def _boundary(data: bytes, n: int) -> bool:
+    return n == len(data) or data[n] & 0xC0 != 0x80
+
+
+def pagefind_chunk(chunks: list[list[str]], term: str) -> str | None:
+    """The chunk Pagefind fetches for a query word: the first whose bounds
+    hold it, else the first whose bounds hold it cut to their lengths (bytes
+    of UTF-8, and only at a character's start), as request_indexes does in
+    Pagefind's pagefind_web/src/lib.rs."""
+    word = term.encode()
+    for strict in (True, False):
+        for low, high, name in chunks:
+            low_b, high_b = low.encode(), high.encode()
+            if strict:
+                if low_b <= word <= high_b:
+                    return name
+                continue
+            f, t = min(len(word), len(low_b)), min(len(word), len(high_b))
+            if all(_boundary(x, n) for x, n in ((word, f), (low_b, f), (word, t), (high_b, t))) \
+                    and word[:f] >= low_b[:f] and word[:t] <= high_b[:t]:
+                return name
+    return None
+
+
+def test_pagefind_fetches_the_chunk_of_each_word(tmp_path, monkeypatch):
+    _small_chunks(monkeypatch)
+    bundle = write_index(_records(60), tmp_path / "site", tmp_path / "cache", shard_size=7).bundle
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    (info,) = entry["languages"].values()
+    chunks = _unpack(bundle / f"pagefind.{info['hash']}.pf_meta")[2]
+    holding = {word[0]: name for _, _, name in chunks
+               for word in _unpack(bundle / "index" / f"{name}.pf_index")[0]}
+    assert len(chunks) > 10
+    for word, name in holding.items():
+        assert pagefind_chunk(chunks, word) == name, word
 
 
 def test_an_edit_compresses_only_its_own_chunks_and_ends_as_a_cold_merge(tmp_path, monkeypatch):
@@ -169,7 +221,7 @@ def test_an_edit_compresses_only_its_own_chunks_and_ends_as_a_cold_merge(tmp_pat
     assert "旧词" not in decode(warm.bundle)["words"]
     chunks = _chunks(warm.bundle)
     old_bytes = {data for _, data in _chunks(before.bundle)}
-    touched = set(old.content.split()) | set(edited[23].content.split()) | {"naive"}  # naïve is kept under naive
+    touched = _words(old.content) | _words(edited[23].content) | {"naive"}  # naïve is kept under naive
     changed = [n for n, (_, data) in enumerate(chunks) if data not in old_bytes]
     holding = {n for n, (words, _) in enumerate(chunks) if touched & set(words)}
     assert changed and warm.compressed == len(changed)  # the filters did not change

@@ -1,9 +1,11 @@
 // The search page: Pagefind's JS API behind a Chinese results view.
 //
 // The index holds Chinese text as overlapping two-character words
-// (site_builder/search/tokens.py): 垃圾分类 was indexed as 垃圾 圾分 分类 类.
-// `queryTerm` cuts a query the same way; `readableExcerpt` turns an excerpt
-// in that form back into the text a reader wrote. The form's state lives in
+// (site_builder/search/tokens.py): 垃圾分类 was indexed as 垃圾 圾分 分类 类,
+// and at the position of each bigram the grams of three and four characters
+// that start there, after a mark (grams.py): ǀ垃圾分, ǁ垃圾分类. `queryTerm` cuts a query
+// into these words; `readableExcerpt` turns an excerpt back into the text a
+// reader wrote. The form's state lives in
 // the URL, so a result list can be shared. Markup comes from the page's
 // <template>; this script only fills in text. The root's data-state
 // (searching, results, empty, idle, unavailable) tells what is on screen.
@@ -15,32 +17,45 @@
 
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 const RUNS = new RegExp(`[${HAN}]+|[^\\s${HAN}]+`, "gu");
+const MARK = "ǁ"; // before a gram of four characters (grams.py)
+const MARK3 = "ǀ"; // before a gram of three
+const GRAM = 4;
 const HAN_RUN = new RegExp(`^[${HAN}]+$`, "u");
 const PAGE_SIZE = 10;
 const FACETS = ["type", "place", "category", "status", "year"];
 
-/** The words Pagefind must find for one space-separated part of a query.
- *  A run of Chinese characters gives its bigrams (垃圾分类 → 垃圾 圾分 分类);
- *  a single character stays whole and matches any word it begins. */
+/** The words Pagefind must find for one space-separated part of a query
+ *  (site_builder/search/grams.py builds the index for the same rule). A run
+ *  of one or two Chinese characters is itself (a bigram, or the first
+ *  character of any); three are their gram after MARK3, four their gram
+ *  after MARK; a longer run is its grams of four, which a phrase keeps next
+ *  to each other. */
 export function queryWords(part) {
   const words = [];
   for (const [run] of part.matchAll(RUNS)) {
-    if (HAN_RUN.test(run) && run.length > 1) {
-      for (let i = 0; i < run.length - 1; i++) words.push(run.slice(i, i + 2));
-    } else {
+    const chars = Array.from(run);
+    if (!HAN_RUN.test(run) || chars.length < 3) {
       words.push(run);
+    } else if (chars.length === 3) {
+      words.push(MARK3 + run);
+    } else {
+      for (let i = 0; i + GRAM <= chars.length; i++) words.push(MARK + chars.slice(i, i + GRAM).join(""));
     }
   }
   return words;
 }
 
 /** The Pagefind search term for what the reader typed; null when empty.
- *  One part is searched as a phrase (its words next to each other, which
- *  is "contains this text"); several parts must all occur, anywhere. */
+ *  One run of five or more characters is a phrase (its grams next to each
+ *  other, which is "contains this text"); otherwise every word must occur,
+ *  anywhere. */
 export function queryTerm(query) {
-  const parts = query.split(/\s+/u).map(queryWords).filter((words) => words.length);
+  const parts = query.replaceAll(MARK, "").replaceAll(MARK3, "").split(/\s+/u).map(queryWords)
+    .filter((words) => words.length);
   if (!parts.length) return null;
-  if (parts.length === 1 && parts[0].length > 1) return `"${parts[0].join(" ")}"`;
+  if (parts.length === 1 && parts[0].length > 1 && parts[0].every((word) => word.startsWith(MARK))) {
+    return `"${parts[0].join(" ")}"`;
+  }
   return parts.flat().join(" ");
 }
 
@@ -59,27 +74,42 @@ function excerptWords(html) {
 }
 
 /** The excerpt as the reader wrote it: [{text, marked}]. A bigram stands for
- *  its first character; a marked bigram also marks the character after it. */
-export function readableExcerpt(html) {
-  const pieces = [];
-  const push = (text, marked) => {
-    const last = pieces[pieces.length - 1];
-    if (last && last.marked === marked) last.text += text;
-    else pieces.push({ text, marked });
-  };
-  let previous = null; // {kind: "bigram" | "end" | "other", marked}
+ *  its first character. Pagefind marks the bigram where a match starts; the
+ *  match goes on for as many characters as the run of the query it begins
+ *  (at most a gram), or for the bigram's two. */
+export function readableExcerpt(html, query = "") {
+  const runs = (query.match(RUNS) ?? []).filter((run) => HAN_RUN.test(run))
+    .sort((a, b) => b.length - a.length);
+  const items = []; // {text, hit, han}
+  let previous = null; // {kind: "bigram" | "end" | "other", word}
   for (const { word, marked } of excerptWords(html)) {
     if (HAN_RUN.test(word)) {
-      if (previous?.kind === "end") push(" ", false); // two runs had a space between
-      push(word[0], marked || (previous?.kind === "bigram" && previous.marked));
-      previous = { kind: word.length > 1 ? "bigram" : "end", marked, word };
+      if (previous?.kind === "end") items.push({ text: " ", hit: false, han: false }); // two runs had a space between
+      items.push({ text: word[0], hit: marked, han: true });
+      previous = { kind: word.length > 1 ? "bigram" : "end", word };
     } else {
-      if (previous?.kind === "other") push(" ", false);
-      push(word, marked);
-      previous = { kind: "other", marked };
+      if (previous?.kind === "other") items.push({ text: " ", hit: false, han: false });
+      items.push({ text: word, hit: marked, han: false });
+      previous = { kind: "other" };
     }
   }
-  if (previous?.kind === "bigram") push(previous.word[1], previous.marked); // the cut-off run
+  if (previous?.kind === "bigram") items.push({ text: previous.word[1], hit: false, han: true }); // the cut-off run
+  const marks = items.map((item) => item.hit && !item.han);
+  items.forEach((item, start) => {
+    if (!item.hit || !item.han) return;
+    let end = start;
+    while (end < items.length && items[end].han) end++;
+    const text = items.slice(start, end).map((next) => next.text).join("");
+    const run = runs.find((candidate) => text.startsWith(candidate));
+    const length = Math.min(end - start, Math.max(run?.length ?? 2, 2));
+    for (let i = start; i < start + length; i++) marks[i] = true;
+  });
+  const pieces = [];
+  items.forEach((item, i) => {
+    const last = pieces[pieces.length - 1];
+    if (last && last.marked === marks[i]) last.text += item.text;
+    else pieces.push({ text: item.text, marked: marks[i] });
+  });
   return pieces;
 }
 
@@ -174,6 +204,7 @@ class SearchPage {
     const state = this.state();
     this.writeUrl(state);
     const term = queryTerm(state.q);
+    this.query = state.q;
     const filtered = Object.keys(state.filters).length > 0;
     this.clear();
     if (!term && !filtered) {
@@ -246,7 +277,7 @@ class SearchPage {
     node.querySelector(".bulletin-search-result__place").textContent = item.meta.place ?? "";
     node.querySelector(".bulletin-search-result__status").textContent = item.meta.status ?? "";
     const excerpt = node.querySelector(".bulletin-search-result__excerpt");
-    for (const { text, marked } of readableExcerpt(item.excerpt)) {
+    for (const { text, marked } of readableExcerpt(item.excerpt, this.query)) {
       if (marked) {
         const mark = document.createElement("mark");
         mark.textContent = text;
