@@ -156,7 +156,7 @@ def _pages(found: dict[int, list[int]], weights: dict[tuple[int, int], int]) -> 
     them: page numbers as gaps, and on each page the positions as gaps after
     a weight marker (again where the weight changes)."""
     pages, previous = [], 0
-    for number, positions in found.items():  # ascending, as add_grams collects them
+    for number, positions in found.items():  # ascending, as Grams.grams collects them
         if weights:
             locations, last, weight = [], 0, None
             for position in positions:

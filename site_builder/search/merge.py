@@ -39,20 +39,21 @@ from .words import join_all, join_changed
 
 # Locations per chunk (Pagefind counts one per page and position). A query
 # fetches the whole chunk of each of its words, neighbours included, and
-# every query loads the list of all chunks in the metadata: about 16,000
-# balances the two for a first query of one word (bench/search-results.md;
-# since grams.py a query is mostly one word). A word of BIG or more is a chunk
+# every query loads the list of all chunks in the metadata: about 24,000
+# balances the two for a first query of one word at 25,000 articles
+# (bench/search-results.md; since grams.py a query is mostly one word, and
+# the index holds grams of three and four beside the bigrams). A word of BIG or more is a chunk
 # of its own: the words people search for are the common ones, and their
 # neighbours would only add weight. Elsewhere a chunk ends at a word whose
 # hash says so, once it holds MIN locations, or at MAX.
-TARGET = 16000
+TARGET = 24000
 BIG = TARGET // 2
 MIN = TARGET // 2
 MAX = TARGET * 4
 
 # Raise when the merge writes other bytes from the same digests (cut_points,
 # bounds): the merged bundle is cached by this, the shards are not.
-FORMAT = 4
+FORMAT = 5
 
 # Index chunks are most of what is compressed: level 9 took 6.4 of 28 s of
 # merging 5,000 articles for 1% fewer bytes than level 6 (Pagefind's own).
