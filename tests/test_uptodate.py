@@ -63,12 +63,12 @@ def touch_page(root: Path) -> None:
     (root / "site" / "minhu/2022/biboyuan-tingche/index.html").write_text("被人改过的页面", "utf-8")
 
 
-def add_photo(root: Path) -> None:
+def add_other_file(root: Path) -> None:
     write(root / "content", {"stories/2022/unused.txt": "编辑的备忘"})
 
 
 CHANGES = {"article edited": edit_article, "settings edited": edit_settings, "page deleted": delete_page,
-           "page changed by hand": touch_page, "file added to content": add_photo}
+           "page changed by hand": touch_page, "file added to content": add_other_file}
 
 
 @pytest.mark.parametrize("change", CHANGES)

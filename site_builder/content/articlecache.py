@@ -83,6 +83,16 @@ class ArticleCache:
             return None
         return article
 
+    def get_many(self, paths: Sequence[Path]) -> dict[Path, Article]:
+        """The kept articles among `paths` (the garbage collector paused: many new objects, no garbage)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return {path: article for path in paths if (article := self.get(path)) is not None}
+        finally:
+            if enabled:
+                gc.enable()
+
     def put(self, article: Article) -> None:
         """Keep an article that loaded without a problem."""
         article.lead, article.digest  # worked out once (by the loading process), kept with the article
@@ -110,17 +120,6 @@ class ArticleCache:
 
     def close(self) -> None:
         self._db.close()
-
-
-def load_many(cache: "ArticleCache", paths: Sequence[Path]) -> dict[Path, Article]:
-    """The kept articles among `paths` (the garbage collector paused: many new objects, no garbage)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return {path: article for path in paths if (article := cache.get(path)) is not None}
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _key(content_dir: Path, registries: Iterable[Path]) -> str:

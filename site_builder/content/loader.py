@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from . import categories as categories_mod
 from . import editions as editions_mod
 from . import images, parallel, places as places_mod, privacy, rawhtml, slugs
-from .articlecache import ArticleCache, load_many
+from .articlecache import ArticleCache
 from .bulletin import Bulletin
 from .fields import Context, parse_fields
 from .frontmatter import read_document
@@ -94,7 +94,7 @@ def load_articles(paths: list[Path], content_dir: Path, places, categories,
         return [a for a, _ in parallel.load_all(paths, load, problems, shared=shared) if a]
     kept = ArticleCache(cache, content_dir, shared, [content_dir / name for name in REGISTRIES])
     try:
-        found = load_many(kept, paths)
+        found = kept.get_many(paths)
         fresh = iter(parallel.load_all([p for p in paths if p not in found], load, problems, shared=shared))
         articles = []
         for path in paths:
